@@ -1,0 +1,62 @@
+import { parseArgs } from 'node:util';
+import { startCore, version } from '../app';
+import { defaultDataDir } from '../profile';
+
+// `flowstage`: the command line over the same services as the app. Later work adds analyze, match,
+// predict, contract and settle; each is a thin parse → dispatch → print.
+
+const HELP = `Flow Stage ${version} — the booker's desktop, on the command line
+
+Usage:
+  flowstage [--help] [--version]
+  flowstage info [--json]        show the profile folder, database and schema version
+
+Options:
+  -h, --help       show this help
+  -v, --version    print the version
+
+Environment:
+  FLOWSTAGE_HOME   profile folder (default: the desktop app's own, ${defaultDataDir()})
+`;
+
+export async function runCli(argv: string[], out: (line: string) => void = console.log): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args: argv,
+    allowPositionals: true,
+    strict: false,
+    options: {
+      help: { type: 'boolean', short: 'h' },
+      version: { type: 'boolean', short: 'v' },
+      json: { type: 'boolean' },
+    },
+  });
+  if (values.version) {
+    out(version);
+    return 0;
+  }
+  const [command] = positionals;
+  if (values.help || command === undefined || command === 'help') {
+    out(HELP);
+    return 0;
+  }
+  if (command === 'info') {
+    const core = startCore({ dataDir: defaultDataDir(), host: 'cli' });
+    try {
+      const result = await core.dispatch('app.info', {});
+      if (!result.ok) throw new Error(result.error.message);
+      const info = result.value as Record<string, unknown>;
+      out(
+        values.json
+          ? JSON.stringify(info)
+          : Object.entries(info)
+              .map(([k, v]) => `${k}: ${String(v)}`)
+              .join('\n'),
+      );
+      return 0;
+    } finally {
+      core.close();
+    }
+  }
+  console.error(`flowstage: unknown command "${command}". See flowstage --help.`);
+  return 64;
+}

@@ -1,0 +1,59 @@
+import { join } from 'node:path';
+import type { AppInfo, MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
+import type { Store } from '../store/database';
+import { backupDatabase } from './backup';
+import { createArtistRepository, createVenueRepository } from './catalogue';
+import { createJobRegistry, type EmitEvent } from './jobs';
+import { createSettingsRepository } from './settings';
+
+/** One function per contract method. Missing or mistyped methods fail the type check. */
+export type Handlers = {
+  [M in MethodName]: (input: ParsedInput<M>) => Promise<MethodOutput<M>> | MethodOutput<M>;
+};
+
+export interface ServiceContext {
+  store: Store;
+  /** The profile folder: database, backups, and later the analysis cache. */
+  dataDir: string;
+  version: string;
+  host: AppInfo['host'];
+  emit: EmitEvent;
+}
+
+/** The main process's services behind the contract; they know nothing of Electron, HTTP or the CLI. */
+export function createServices(ctx: ServiceContext): Handlers {
+  const artists = createArtistRepository(ctx.store);
+  const venues = createVenueRepository(ctx.store);
+  const settings = createSettingsRepository(ctx.store);
+  const jobs = createJobRegistry(ctx.emit);
+
+  return {
+    'app.info': () => ({
+      name: 'Flow Stage',
+      version: ctx.version,
+      dataDir: ctx.dataDir,
+      databasePath: ctx.store.path,
+      schemaVersion: ctx.store.schemaVersion,
+      sqliteVersion: (ctx.store.db.prepare('SELECT sqlite_version() AS v').get() as { v: string }).v,
+      host: ctx.host,
+    }),
+    'settings.get': () => settings.get(),
+    'settings.update': (patch) => settings.update(patch),
+
+    'artists.list': (query) => artists.list(query),
+    'artists.get': ({ id }) => artists.get(id),
+    'artists.create': ({ id, ...fields }) => artists.create(fields, id),
+    'artists.update': ({ id, fields }) => artists.update(id, fields),
+    'artists.delete': ({ id }) => artists.remove(id),
+
+    'venues.list': (query) => venues.list(query),
+    'venues.get': ({ id }) => venues.get(id),
+    'venues.create': ({ id, ...fields }) => venues.create(fields, id),
+    'venues.update': ({ id, fields }) => venues.update(id, fields),
+    'venues.delete': ({ id }) => venues.remove(id),
+
+    'backup.create': ({ jobId }) =>
+      jobs.run(jobId, (job) => backupDatabase(ctx.store, join(ctx.dataDir, 'backups'), job)),
+    'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+  };
+}

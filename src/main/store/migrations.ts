@@ -1,0 +1,152 @@
+/**
+ * Forward-only, numbered schema migrations. Never edit a released migration: add the next number.
+ * Sync is coming, so from the first one: ids are client-generated UUIDv7 strings, every synced row has
+ * `updated_at` (a hybrid logical clock, see hlc.ts) and `deleted_at` (a tombstone instead of DELETE),
+ * and private columns (fees, budgets, contacts, notes, deals, contracts) live in tables of their own.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const migrations: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'catalogue, demos, events, offers, contracts',
+    sql: `
+CREATE TABLE settings (
+  key   TEXT PRIMARY KEY,
+  value TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE artists (
+  id          TEXT PRIMARY KEY,
+  name        TEXT NOT NULL,
+  genres      TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(genres)),
+  city        TEXT NOT NULL DEFAULT '',
+  country     TEXT NOT NULL DEFAULT '',
+  members     INTEGER CHECK (members IS NULL OR members >= 1),
+  search_text TEXT NOT NULL DEFAULT '',
+  created_at  TEXT NOT NULL,
+  updated_at  TEXT NOT NULL,
+  deleted_at  TEXT
+) STRICT;
+CREATE INDEX artists_live_name ON artists (deleted_at, name COLLATE NOCASE);
+
+CREATE TABLE artists_private (
+  artist_id  TEXT PRIMARY KEY REFERENCES artists (id),
+  currency   TEXT NOT NULL DEFAULT 'EUR' CHECK (currency IN ('EUR', 'CHF')),
+  fee_min    REAL CHECK (fee_min IS NULL OR fee_min >= 0),
+  fee_max    REAL CHECK (fee_max IS NULL OR fee_max >= 0),
+  contacts   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(contacts)),
+  notes      TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+) STRICT;
+
+CREATE TABLE venues (
+  id                TEXT PRIMARY KEY,
+  name              TEXT NOT NULL,
+  address           TEXT NOT NULL DEFAULT '',
+  postal_code       TEXT NOT NULL DEFAULT '',
+  city              TEXT NOT NULL DEFAULT '',
+  country           TEXT NOT NULL DEFAULT '',
+  latitude          REAL CHECK (latitude IS NULL OR latitude BETWEEN -90 AND 90),
+  longitude         REAL CHECK (longitude IS NULL OR longitude BETWEEN -180 AND 180),
+  capacity_standing INTEGER CHECK (capacity_standing IS NULL OR capacity_standing >= 0),
+  capacity_seated   INTEGER CHECK (capacity_seated IS NULL OR capacity_seated >= 0),
+  room_length_m     REAL,
+  room_width_m      REAL,
+  room_height_m     REAL,
+  stage_length_m    REAL,
+  stage_width_m     REAL,
+  stage_height_m    REAL,
+  rt60_sec          REAL,
+  treatment         TEXT NOT NULL DEFAULT 'unknown',
+  acoustic_notes    TEXT NOT NULL DEFAULT '',
+  pa_system         TEXT NOT NULL DEFAULT '',
+  backline          TEXT NOT NULL DEFAULT '',
+  genres            TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(genres)),
+  currency          TEXT NOT NULL DEFAULT 'EUR' CHECK (currency IN ('EUR', 'CHF')),
+  ticket_price_min  REAL,
+  ticket_price_max  REAL,
+  search_text       TEXT NOT NULL DEFAULT '',
+  created_at        TEXT NOT NULL,
+  updated_at        TEXT NOT NULL,
+  deleted_at        TEXT
+) STRICT;
+CREATE INDEX venues_live_name ON venues (deleted_at, name COLLATE NOCASE);
+
+CREATE TABLE venues_private (
+  venue_id   TEXT PRIMARY KEY REFERENCES venues (id),
+  budget_min REAL CHECK (budget_min IS NULL OR budget_min >= 0),
+  budget_max REAL CHECK (budget_max IS NULL OR budget_max >= 0),
+  contacts   TEXT NOT NULL DEFAULT '[]' CHECK (json_valid(contacts)),
+  notes      TEXT NOT NULL DEFAULT '',
+  updated_at TEXT NOT NULL
+) STRICT;
+
+-- Demos are identified by the SHA-256 of their bytes; the file is referenced, not copied.
+CREATE TABLE demos (
+  id           TEXT PRIMARY KEY,
+  sha256       TEXT NOT NULL UNIQUE CHECK (length(sha256) = 64),
+  artist_id    TEXT REFERENCES artists (id),
+  file_path    TEXT NOT NULL,
+  format       TEXT NOT NULL DEFAULT '',
+  size_bytes   INTEGER NOT NULL DEFAULT 0,
+  duration_sec REAL,
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  deleted_at   TEXT
+) STRICT;
+
+-- Past and future shows; outcomes feed the forecasts. Money columns are private by nature.
+CREATE TABLE events (
+  id           TEXT PRIMARY KEY,
+  artist_id    TEXT NOT NULL REFERENCES artists (id),
+  venue_id     TEXT NOT NULL REFERENCES venues (id),
+  date         TEXT NOT NULL,
+  status       TEXT NOT NULL DEFAULT 'planned'
+               CHECK (status IN ('planned', 'confirmed', 'played', 'cancelled')),
+  currency     TEXT NOT NULL DEFAULT 'EUR' CHECK (currency IN ('EUR', 'CHF')),
+  ticket_price REAL CHECK (ticket_price IS NULL OR ticket_price >= 0),
+  fee          REAL CHECK (fee IS NULL OR fee >= 0),
+  capacity     INTEGER CHECK (capacity IS NULL OR capacity >= 0),
+  tickets_sold INTEGER CHECK (tickets_sold IS NULL OR tickets_sold >= 0),
+  created_at   TEXT NOT NULL,
+  updated_at   TEXT NOT NULL,
+  deleted_at   TEXT
+) STRICT;
+CREATE INDEX events_artist ON events (artist_id, date);
+CREATE INDEX events_venue ON events (venue_id, date);
+
+-- Placeholders that the offers and contracts work fills: terms and documents are JSON for now.
+CREATE TABLE offers (
+  id         TEXT PRIMARY KEY,
+  event_id   TEXT REFERENCES events (id),
+  artist_id  TEXT NOT NULL REFERENCES artists (id),
+  venue_id   TEXT NOT NULL REFERENCES venues (id),
+  status     TEXT NOT NULL DEFAULT 'draft',
+  terms      TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(terms)),
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+) STRICT;
+
+CREATE TABLE contracts (
+  id              TEXT PRIMARY KEY,
+  offer_id        TEXT REFERENCES offers (id),
+  kind            TEXT NOT NULL,
+  country         TEXT NOT NULL,
+  status          TEXT NOT NULL DEFAULT 'draft',
+  body            TEXT NOT NULL DEFAULT '{}' CHECK (json_valid(body)),
+  document_sha256 TEXT,
+  created_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL,
+  deleted_at      TEXT
+) STRICT;
+`,
+  },
+];
+
+export const latestSchemaVersion = migrations.at(-1)!.version;

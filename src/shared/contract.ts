@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import type { Result } from './errors';
+import { Artist, ArtistInput, Id, ListQuery, Settings, Venue, VenueInput, pageOf } from './domain';
+
+/**
+ * The one contract between the renderer and the main-process services.
+ * Method name → input and output schemas; event name → payload schema.
+ * The Electron IPC adapter, the browser host and the renderer client are all derived from it, so a
+ * method added here and not implemented by the services fails the type check (see `Handlers`).
+ */
+const method = <I extends z.ZodTypeAny, O extends z.ZodTypeAny>(input: I, output: O) => ({ input, output });
+
+const Empty = z.object({}).strict().default({});
+const ById = z.object({ id: Id }).strict();
+const JobId = z.uuid();
+
+export const AppInfo = z.object({
+  name: z.string(),
+  version: z.string(),
+  dataDir: z.string(),
+  databasePath: z.string(),
+  schemaVersion: z.number().int(),
+  sqliteVersion: z.string(),
+  host: z.enum(['electron', 'browser', 'cli', 'test']),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const contract = {
+  'app.info': method(Empty, AppInfo),
+
+  'settings.get': method(Empty, Settings),
+  'settings.update': method(Settings.partial().strict(), Settings),
+
+  'artists.list': method(ListQuery, pageOf(Artist)),
+  'artists.get': method(ById, Artist),
+  'artists.create': method(ArtistInput.extend({ id: Id.optional() }).strict(), Artist),
+  'artists.update': method(z.object({ id: Id, fields: ArtistInput.strict() }).strict(), Artist),
+  'artists.delete': method(ById, z.object({ id: Id })),
+
+  'venues.list': method(ListQuery, pageOf(Venue)),
+  'venues.get': method(ById, Venue),
+  'venues.create': method(VenueInput.extend({ id: Id.optional() }).strict(), Venue),
+  'venues.update': method(z.object({ id: Id, fields: VenueInput.strict() }).strict(), Venue),
+  'venues.delete': method(ById, z.object({ id: Id })),
+
+  /** Copies the whole profile database to `<profile>/backups/`, reporting progress; cancellable. */
+  'backup.create': method(
+    z.object({ jobId: JobId }).strict(),
+    z.object({ path: z.string(), bytes: z.number().int() }),
+  ),
+  'jobs.cancel': method(z.object({ jobId: JobId }).strict(), z.object({ cancelled: z.boolean() })),
+} as const;
+
+export const events = {
+  /** A long task's progress: fraction in [0, 1], stage a short machine-readable word. */
+  'job.progress': z.object({ jobId: JobId, stage: z.string(), fraction: z.number().min(0).max(1) }),
+} as const;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type EventName = keyof typeof events;
+
+/** What a caller may pass (defaults not yet applied). */
+export type MethodInput<M extends MethodName> = z.input<Contract[M]['input']>;
+/** What a service receives (validated, defaults applied). */
+export type ParsedInput<M extends MethodName> = z.output<Contract[M]['input']>;
+export type MethodOutput<M extends MethodName> = z.output<Contract[M]['output']>;
+export type EventPayload<E extends EventName> = z.output<(typeof events)[E]>;
+
+export const methodNames = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
+
+/**
+ * What an adapter hands the renderer: raw calls that resolve to a Result (errors never cross a process
+ * or contextBridge boundary as exceptions, which would lose their code). In Electron the preload exposes
+ * it as `window.flowstageBridge`; in a browser it is implemented over HTTP + SSE.
+ */
+export interface FlowstageBridge {
+  invoke(method: MethodName, input: unknown): Promise<Result<unknown>>;
+  on(listener: (event: EventName, payload: unknown) => void): () => void;
+}
+
+/** The typed client the renderer uses, built on a bridge: throws AppError on failure. */
+export interface FlowstageApi {
+  invoke<M extends MethodName>(method: M, input: MethodInput<M>): Promise<MethodOutput<M>>;
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+}
