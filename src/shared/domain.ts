@@ -3,6 +3,17 @@ import { z } from 'zod';
 // Domain schemas shared by the services, the adapters and the renderer's forms. Limits are part of
 // the contract: they keep a stray 10 MB string or a negative capacity out of the store.
 
+/**
+ * The schemas' own messages (English, for the CLI and logs). The renderer translates them by these
+ * keys, so rewording one here cannot silently break its translation.
+ */
+export const schemaMessages = {
+  nameRequired: 'Name is required',
+  minOverMax: 'Minimum must not exceed maximum',
+  twoDecimals: 'At most 2 decimals',
+  countryCode: 'Two-letter country code (FR, BE, CH…)',
+} as const;
+
 const trimmed = (max: number) => z.string().trim().max(max);
 const optionalText = (max: number) => trimmed(max).default('');
 const nonNegative = z.number().finite().nonnegative();
@@ -12,7 +23,9 @@ const money = z
   .finite()
   .nonnegative()
   .max(100_000_000)
-  .refine((v) => Math.round(v * 100) === Number((v * 100).toFixed(6)), { message: 'At most 2 decimals' });
+  .refine((v) => Math.round(v * 100) === Number((v * 100).toFixed(6)), {
+    message: schemaMessages.twoDecimals,
+  });
 
 export const Id = z.uuid();
 export type Id = z.infer<typeof Id>;
@@ -22,7 +35,7 @@ export const CountryCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^[A-Z]{2}$/, { message: 'Two-letter country code (FR, BE, CH…)' });
+  .regex(/^[A-Z]{2}$/, { message: schemaMessages.countryCode });
 
 export const Currency = z.enum(['EUR', 'CHF']);
 export type Currency = z.infer<typeof Currency>;
@@ -40,7 +53,7 @@ export type Contact = z.infer<typeof Contact>;
 export const MoneyRange = z
   .object({ min: money.nullable().default(null), max: money.nullable().default(null) })
   .refine((r) => r.min === null || r.max === null || r.min <= r.max, {
-    message: 'Minimum must not exceed maximum',
+    message: schemaMessages.minOverMax,
     path: ['max'],
   });
 export type MoneyRange = z.infer<typeof MoneyRange>;
@@ -66,7 +79,7 @@ export type Acoustics = z.infer<typeof Acoustics>;
 // ---- Artists ---------------------------------------------------------------------------------
 
 export const ArtistInput = z.object({
-  name: trimmed(200).min(1, { message: 'Name is required' }),
+  name: trimmed(200).min(1, { message: schemaMessages.nameRequired }),
   genres: Genres,
   city: optionalText(120),
   country: CountryCode.or(z.literal('')).default(''),
@@ -90,7 +103,7 @@ export type Artist = z.infer<typeof Artist>;
 // ---- Venues ----------------------------------------------------------------------------------
 
 export const VenueInput = z.object({
-  name: trimmed(200).min(1, { message: 'Name is required' }),
+  name: trimmed(200).min(1, { message: schemaMessages.nameRequired }),
   address: optionalText(300),
   postalCode: optionalText(20),
   city: optionalText(120),

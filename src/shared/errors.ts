@@ -12,6 +12,7 @@ export const ErrorCode = z.enum([
   'BAD_REQUEST', // body is not JSON, wrong content type
   'CANCELLED', // a long task cancelled by the user
   'DB_TOO_NEW', // the profile's database was written by a newer Flow Stage
+  'UNSUPPORTED_MEDIA', // a file that cannot be analysed: empty, not audio, damaged, or too short
   'INTERNAL', // a bug: logged, never silently ignored
 ]);
 export type ErrorCode = z.infer<typeof ErrorCode>;

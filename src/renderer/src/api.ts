@@ -79,11 +79,19 @@ export function createHttpBridge(): FlowstageBridge {
       } catch {
         return {
           ok: false,
-          error: { code: 'INTERNAL', message: 'The Flow Stage host is not reachable. Is `npm run web` still running?' },
+          error: {
+            code: 'INTERNAL',
+            message: 'The Flow Stage host is not reachable. Is `npm run web` still running?',
+          },
         };
       }
       const body = (await response.json().catch(() => null)) as Result<unknown> | null;
-      return body ?? { ok: false, error: { code: 'INTERNAL', message: `Unexpected answer from the host (HTTP ${response.status})` } };
+      return (
+        body ?? {
+          ok: false,
+          error: { code: 'INTERNAL', message: `Unexpected answer from the host (HTTP ${response.status})` },
+        }
+      );
     },
     on(listener) {
       listeners.add(listener);

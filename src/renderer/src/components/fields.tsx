@@ -1,0 +1,149 @@
+import type { HTMLAttributes, ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+
+interface BaseProps {
+  id: string;
+  label: string;
+  error?: string | undefined;
+  hint?: string | undefined;
+  required?: boolean;
+  className?: string | undefined;
+}
+
+function describedBy(id: string, error?: string, hint?: string): string | undefined {
+  const ids = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean);
+  return ids.length ? ids.join(' ') : undefined;
+}
+
+function FieldShell({
+  id,
+  label,
+  error,
+  hint,
+  required,
+  className,
+  children,
+}: BaseProps & { children: ReactNode }) {
+  const { t } = useTranslation();
+  return (
+    <div className={['field', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}>
+      <div className="field-label">
+        <label htmlFor={id}>{label}</label>
+        {required ? (
+          <span className="required" title={t('form.requiredHint')} aria-hidden="true">
+            *
+          </span>
+        ) : null}
+      </div>
+      {children}
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface TextFieldProps extends BaseProps {
+  value: string;
+  onChange(value: string): void;
+  multiline?: boolean;
+  rows?: number;
+  inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
+  autoComplete?: string;
+  placeholder?: string;
+  type?: 'text' | 'email' | 'tel' | 'search';
+  inputClassName?: string;
+}
+
+export function TextField(props: TextFieldProps) {
+  const {
+    id,
+    label,
+    value,
+    onChange,
+    error,
+    hint,
+    required,
+    className,
+    multiline,
+    rows,
+    inputMode,
+    autoComplete,
+    placeholder,
+  } = props;
+  const common = {
+    id,
+    name: id,
+    value,
+    'aria-invalid': error ? true : undefined,
+    'aria-describedby': describedBy(id, error, hint),
+    'aria-required': required ? true : undefined,
+    placeholder,
+    className: props.inputClassName,
+  };
+  return (
+    <FieldShell
+      id={id}
+      label={label}
+      error={error}
+      hint={hint}
+      required={required ?? false}
+      className={className}
+    >
+      {multiline ? (
+        <textarea {...common} rows={rows ?? 4} onChange={(event) => onChange(event.target.value)} />
+      ) : (
+        <input
+          {...common}
+          type={props.type ?? 'text'}
+          inputMode={inputMode}
+          autoComplete={autoComplete ?? 'off'}
+          spellCheck={false}
+          onChange={(event) => onChange(event.target.value)}
+        />
+      )}
+    </FieldShell>
+  );
+}
+
+interface SelectFieldProps<V extends string> extends BaseProps {
+  value: V;
+  onChange(value: V): void;
+  options: readonly { value: V; label: string }[];
+}
+
+export function SelectField<V extends string>(props: SelectFieldProps<V>) {
+  const { id, label, value, onChange, options, error, hint, required, className } = props;
+  return (
+    <FieldShell
+      id={id}
+      label={label}
+      error={error}
+      hint={hint}
+      required={required ?? false}
+      className={className}
+    >
+      <select
+        id={id}
+        name={id}
+        value={value}
+        aria-invalid={error ? true : undefined}
+        aria-describedby={describedBy(id, error, hint)}
+        onChange={(event) => onChange(event.target.value as V)}
+      >
+        {options.map((option) => (
+          <option key={option.value} value={option.value}>
+            {option.label}
+          </option>
+        ))}
+      </select>
+    </FieldShell>
+  );
+}

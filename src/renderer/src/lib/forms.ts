@@ -1,0 +1,116 @@
+import type { z } from 'zod';
+import { schemaMessages } from '../../../shared/domain';
+import type { ErrorIssue } from '../../../shared/errors';
+import { i18next } from '../i18n';
+
+/** Field path ("fee.max", "contacts.0.email") → message shown under that field. */
+export type FieldErrors = Record<string, string>;
+
+export interface FormErrors {
+  fields: FieldErrors;
+  /** Messages whose path matches no field of the form, shown in the form's summary. */
+  general: string[];
+}
+
+export const NO_ERRORS: FormErrors = { fields: {}, general: [] };
+
+export function errorCount(errors: FormErrors): number {
+  return Object.keys(errors.fields).length + errors.general.length;
+}
+
+/**
+ * The shared schemas carry a few English messages of their own; a schema's own message wins over
+ * zod's locale, so those are translated here by their text.
+ */
+const KNOWN_MESSAGES: Record<string, () => string> = {
+  [schemaMessages.nameRequired]: () => i18next.t('validation.nameRequired'),
+  [schemaMessages.minOverMax]: () => i18next.t('validation.minMax'),
+  [schemaMessages.twoDecimals]: () => i18next.t('validation.twoDecimals'),
+  [schemaMessages.countryCode]: () => i18next.t('validation.country'),
+};
+
+export function translateMessage(message: string): string {
+  return KNOWN_MESSAGES[message]?.() ?? message;
+}
+
+/**
+ * Per-parse error map: friendlier wording than the locale's for the commonest cases; everything
+ * else falls through to the zod locale configured for the UI language.
+ */
+export const errorMap = (issue: z.core.$ZodRawIssue): string | undefined => {
+  if (issue.code === 'too_small' && issue.origin === 'string' && issue.minimum === 1) {
+    return i18next.t('validation.required');
+  }
+  if (issue.code === 'invalid_type' && issue.expected === 'int') return i18next.t('validation.integer');
+  return undefined;
+};
+
+/**
+ * Sorts issues into field messages and general ones. A path with no field of its own is shortened
+ * until it names one ("genres.3" → "genres"); the first message for a field wins.
+ */
+export function toFormErrors(
+  issues: ErrorIssue[],
+  isField: (path: string) => boolean,
+  prefix = '',
+): FormErrors {
+  const fields: FieldErrors = {};
+  const general: string[] = [];
+  for (const issue of issues) {
+    const message = translateMessage(issue.message);
+    let path = prefix && issue.path.startsWith(prefix) ? issue.path.slice(prefix.length) : issue.path;
+    while (path && !isField(path)) path = path.includes('.') ? path.slice(0, path.lastIndexOf('.')) : '';
+    if (path) fields[path] ??= message;
+    else if (!general.includes(message)) general.push(message);
+  }
+  return { fields, general };
+}
+
+export function issuesOf(error: z.ZodError): ErrorIssue[] {
+  return error.issues.map((issue) => ({ path: issue.path.map(String).join('.'), message: issue.message }));
+}
+
+export function mergeErrors(a: FormErrors, b: FormErrors): FormErrors {
+  return { fields: { ...b.fields, ...a.fields }, general: [...a.general, ...b.general] };
+}
+
+/**
+ * Reads a numeric text field: empty means null; spaces and a decimal comma are accepted.
+ * Returns undefined (and records a message) when the text is not a number.
+ */
+export function readNumber(
+  text: string,
+  path: string,
+  errors: FieldErrors,
+  options: { integer?: boolean } = {},
+): number | null {
+  const cleaned = text.replace(/[\s\u00a0\u202f]/g, '').replace(',', '.');
+  if (cleaned === '') return null;
+  if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) {
+    errors[path] = i18next.t(options.integer ? 'validation.integer' : 'validation.number');
+    return null;
+  }
+  return Number(cleaned);
+}
+
+/** "rock, chanson , jazz" → ["rock", "chanson", "jazz"]. */
+export function splitList(text: string): string[] {
+  return text
+    .split(/[,;]/)
+    .map((part) => part.trim())
+    .filter(Boolean);
+}
+
+/** Moves focus to the first invalid field of the form, after React has rendered the messages. */
+export function focusFirstError(form: HTMLFormElement | null): void {
+  requestAnimationFrame(() => {
+    const target =
+      form?.querySelector<HTMLElement>('[aria-invalid="true"]') ??
+      form?.querySelector<HTMLElement>('.form-summary');
+    target?.focus();
+  });
+}
+
+export function fieldId(form: string, path: string): string {
+  return `${form}-${path.replace(/\./g, '-')}`;
+}
