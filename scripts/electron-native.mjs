@@ -26,13 +26,21 @@ export function electronSqliteBinding() {
   rmSync(target, { recursive: true, force: true });
   mkdirSync(dirname(target), { recursive: true });
   cpSync(source, target, { recursive: true, filter: (p) => !p.includes(`${join('build', '')}`) });
-  const bin = (name) => join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
-  const run = (cmd, args) => execFileSync(cmd, args, { cwd: target, stdio: 'inherit', shell: process.platform === 'win32' });
+  const bin = (name) =>
+    join(root, 'node_modules', '.bin', process.platform === 'win32' ? `${name}.cmd` : name);
+  const run = (cmd, args) =>
+    execFileSync(cmd, args, { cwd: target, stdio: 'inherit', shell: process.platform === 'win32' });
   try {
     run(bin('prebuild-install'), ['--runtime', 'electron', '--target', version]);
   } catch {
     console.log('No prebuilt binary reachable; compiling against Electron headers…');
-    run(bin('node-gyp'), ['rebuild', '--release', '--runtime=electron', `--target=${version}`, '--dist-url=https://electronjs.org/headers']);
+    run(bin('node-gyp'), [
+      'rebuild',
+      '--release',
+      '--runtime=electron',
+      `--target=${version}`,
+      '--dist-url=https://electronjs.org/headers',
+    ]);
   }
   if (!existsSync(binding)) throw new Error(`better-sqlite3 for Electron was not produced at ${binding}`);
   writeFileSync(join(target, 'ELECTRON_VERSION'), version);

@@ -34,7 +34,9 @@ try {
   });
   child.on('exit', (code) => process.exit(code ?? 0));
 } catch (error) {
-  console.error(`\nFlow Stage could not start the desktop app: ${error instanceof Error ? error.message : error}`);
+  console.error(
+    `\nFlow Stage could not start the desktop app: ${error instanceof Error ? error.message : error}`,
+  );
   console.error('Without Electron (or offline), use the browser version: npm run web');
   process.exit(1);
 }

@@ -1,5 +1,20 @@
 import { z } from 'zod';
 import type { Result } from './errors';
+import { Deal, Expense, IsoDate } from './deals';
+import {
+  CalendarBlock,
+  CalendarQuery,
+  DealEvaluation,
+  HoldConflict,
+  HoldPromotion,
+  HoldView,
+  Offer,
+  OfferFields,
+  OfferStatus,
+  OfferSummary,
+  RoundAction,
+  RoundParty,
+} from './offers';
 import { Artist, ArtistInput, Id, ListQuery, Settings, Venue, VenueInput, pageOf } from './domain';
 
 /**
@@ -42,6 +57,96 @@ export const contract = {
   'venues.create': method(VenueInput.extend({ id: Id.optional() }).strict(), Venue),
   'venues.update': method(z.object({ id: Id, fields: VenueInput.strict() }).strict(), Venue),
   'venues.delete': method(ById, z.object({ id: Id })),
+
+  /** Live P&L of a deal: settlement at a ticket count, break-even, the four deal types compared. */
+  'deals.evaluate': method(
+    z.object({ deal: Deal, ticketsSold: z.number().int().min(0) }).strict(),
+    DealEvaluation,
+  ),
+
+  'offers.list': method(
+    z
+      .object({ artistId: Id.optional(), venueId: Id.optional(), status: OfferStatus.optional() })
+      .strict()
+      .default({}),
+    z.object({ items: z.array(OfferSummary) }),
+  ),
+  'offers.get': method(ById, Offer),
+  /** Creates the offer in draft and places a hold on its date at the venue (reported if it conflicts). */
+  'offers.create': method(OfferFields.extend({ id: Id.optional() }).strict(), Offer),
+  'offers.update': method(z.object({ id: Id, fields: OfferFields }).strict(), Offer),
+  'offers.delete': method(ById, z.object({ id: Id })),
+  /** A negotiation round: sent, countered (with new terms), accepted or declined. */
+  'offers.addRound': method(
+    z
+      .object({
+        offerId: Id,
+        by: RoundParty,
+        action: RoundAction,
+        deal: Deal.optional(),
+        note: z.string().trim().max(5000).default(''),
+      })
+      .strict(),
+    Offer,
+  ),
+  /** Post-show settlement; stores the outcome as a played event for the forecasts. */
+  'offers.settle': method(
+    z
+      .object({
+        offerId: Id,
+        ticketsSold: z.number().int().min(0),
+        actualExpenses: z.array(Expense).max(100).optional(),
+      })
+      .strict(),
+    Offer,
+  ),
+
+  'holds.list': method(
+    CalendarQuery,
+    z.object({ holds: z.array(HoldView), conflicts: z.array(HoldConflict), blocks: z.array(CalendarBlock) }),
+  ),
+  'holds.place': method(
+    z
+      .object({
+        id: Id.optional(),
+        artistId: Id,
+        venueId: Id,
+        startDate: IsoDate,
+        endDate: IsoDate.optional(),
+        note: z.string().trim().max(2000).default(''),
+      })
+      .strict(),
+    z.object({ hold: HoldView, conflicts: z.array(HoldConflict) }),
+  ),
+  'holds.confirm': method(
+    z.object({ id: Id, allowArtistDoubleBooking: z.boolean().default(false) }).strict(),
+    z.object({ hold: HoldView, challenged: z.array(HoldView) }),
+  ),
+  'holds.release': method(
+    ById,
+    z.object({ hold: HoldView, promotions: z.array(HoldPromotion), unchallenged: z.array(HoldView) }),
+  ),
+  /** Confirmed dates as an RFC 5545 calendar, for one artist or one venue (or all). */
+  'holds.exportIcs': method(
+    z.object({ artistId: Id.optional(), venueId: Id.optional() }).strict().default({}),
+    z.object({ filename: z.string(), ics: z.string() }),
+  ),
+  /** An artist's external calendar (.ics text): its events become busy blocks on their calendar. */
+  'holds.importIcs': method(
+    z
+      .object({
+        artistId: Id,
+        ics: z.string().max(900_000),
+        source: z.string().trim().min(1).max(200),
+        from: IsoDate,
+        to: IsoDate,
+      })
+      .strict(),
+    z.object({
+      imported: z.number().int(),
+      warnings: z.array(z.object({ line: z.number().int(), message: z.string() })),
+    }),
+  ),
 
   /** Copies the whole profile database to `<profile>/backups/`, reporting progress; cancellable. */
   'backup.create': method(

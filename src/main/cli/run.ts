@@ -1,6 +1,8 @@
+import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startCore, version } from '../app';
 import { defaultDataDir } from '../profile';
+import { settleCommand } from './settle';
 
 // `flowstage`: the command line over the same services as the app. Later work adds analyze, match,
 // predict, contract and settle; each is a thin parse → dispatch → print.
@@ -10,6 +12,8 @@ const HELP = `Flow Stage ${version} — the booker's desktop, on the command lin
 Usage:
   flowstage [--help] [--version]
   flowstage info [--json]        show the profile folder, database and schema version
+  flowstage settle --input DEAL.json [--tickets N] [--json]
+                                 settle a deal: each party's share and the break-even
 
 Options:
   -h, --help       show this help
@@ -35,6 +39,10 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
     return 0;
   }
   const [command] = positionals;
+  // settle parses its own options (strictly): it gets the raw arguments after its name.
+  if (command === 'settle') {
+    return settleCommand(argv.slice(argv.indexOf('settle') + 1), out, (path) => readFile(path, 'utf8'));
+  }
   if (values.help || command === undefined || command === 'help') {
     out(HELP);
     return 0;

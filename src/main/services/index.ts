@@ -2,8 +2,10 @@ import { join } from 'node:path';
 import type { AppInfo, MethodName, MethodOutput, ParsedInput } from '../../shared/contract';
 import type { Store } from '../store/database';
 import { backupDatabase } from './backup';
+import { createCalendarService } from './calendar';
 import { createArtistRepository, createVenueRepository } from './catalogue';
 import { createJobRegistry, type EmitEvent } from './jobs';
+import { createOfferService, evaluateDeal } from './offers';
 import { createSettingsRepository } from './settings';
 
 /** One function per contract method. Missing or mistyped methods fail the type check. */
@@ -26,6 +28,8 @@ export function createServices(ctx: ServiceContext): Handlers {
   const venues = createVenueRepository(ctx.store);
   const settings = createSettingsRepository(ctx.store);
   const jobs = createJobRegistry(ctx.emit);
+  const calendar = createCalendarService(ctx.store);
+  const offers = createOfferService(ctx.store, calendar);
 
   return {
     'app.info': () => ({
@@ -51,6 +55,23 @@ export function createServices(ctx: ServiceContext): Handlers {
     'venues.create': ({ id, ...fields }) => venues.create(fields, id),
     'venues.update': ({ id, fields }) => venues.update(id, fields),
     'venues.delete': ({ id }) => venues.remove(id),
+
+    'deals.evaluate': ({ deal, ticketsSold }) => evaluateDeal(deal, ticketsSold),
+
+    'offers.list': (filter) => offers.list(filter),
+    'offers.get': ({ id }) => offers.get(id),
+    'offers.create': ({ id, ...fields }) => offers.create(fields, id),
+    'offers.update': ({ id, fields }) => offers.update(id, fields),
+    'offers.delete': ({ id }) => offers.remove(id),
+    'offers.addRound': (round) => offers.addRound(round),
+    'offers.settle': (input) => offers.settle(input),
+
+    'holds.list': (query) => calendar.list(query),
+    'holds.place': (request) => calendar.place(request),
+    'holds.confirm': ({ id, allowArtistDoubleBooking }) => calendar.confirm(id, allowArtistDoubleBooking),
+    'holds.release': ({ id }) => calendar.release(id),
+    'holds.exportIcs': (filter) => calendar.exportIcs(filter),
+    'holds.importIcs': (request) => calendar.importIcs(request),
 
     'backup.create': ({ jobId }) =>
       jobs.run(jobId, (job) => backupDatabase(ctx.store, join(ctx.dataDir, 'backups'), job)),

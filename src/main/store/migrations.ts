@@ -147,6 +147,77 @@ CREATE TABLE contracts (
 ) STRICT;
 `,
   },
+  {
+    version: 2,
+    name: 'holds, calendar blocks, offer rounds and settlements',
+    sql: `
+-- Holds on (venue, dates) for an artist; levels are recomputed by the holds engine on every change.
+CREATE TABLE holds (
+  id         TEXT PRIMARY KEY,
+  artist_id  TEXT NOT NULL REFERENCES artists (id),
+  venue_id   TEXT NOT NULL REFERENCES venues (id),
+  start_date TEXT NOT NULL,
+  end_date   TEXT NOT NULL CHECK (end_date >= start_date),
+  level      INTEGER NOT NULL CHECK (level >= 1),
+  status     TEXT NOT NULL CHECK (status IN ('held', 'challenged', 'confirmed', 'released')),
+  placed_at  TEXT NOT NULL,
+  note       TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX holds_venue_dates ON holds (venue_id, start_date) WHERE status <> 'released';
+CREATE INDEX holds_artist_dates ON holds (artist_id, start_date);
+
+-- Busy periods imported from an artist's external calendar (.ics); replaced per source on re-import.
+CREATE TABLE calendar_blocks (
+  id         TEXT PRIMARY KEY,
+  artist_id  TEXT NOT NULL REFERENCES artists (id),
+  start_date TEXT NOT NULL,
+  end_date   TEXT NOT NULL,
+  summary    TEXT NOT NULL DEFAULT '',
+  source     TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX calendar_blocks_artist ON calendar_blocks (artist_id, start_date);
+
+-- Offers gain their date, the booker's side and private negotiation bounds; terms stay JSON (a Deal).
+ALTER TABLE offers ADD COLUMN date TEXT NOT NULL DEFAULT '';
+ALTER TABLE offers ADD COLUMN side TEXT NOT NULL DEFAULT 'artist' CHECK (side IN ('artist', 'organiser'));
+ALTER TABLE offers ADD COLUMN walk_away REAL;
+ALTER TABLE offers ADD COLUMN target REAL;
+ALTER TABLE offers ADD COLUMN note TEXT NOT NULL DEFAULT '';
+ALTER TABLE offers ADD COLUMN hold_id TEXT REFERENCES holds (id);
+CREATE INDEX offers_artist ON offers (artist_id, date);
+CREATE INDEX offers_venue ON offers (venue_id, date);
+
+CREATE TABLE offer_rounds (
+  id         TEXT PRIMARY KEY,
+  offer_id   TEXT NOT NULL REFERENCES offers (id),
+  at         TEXT NOT NULL,
+  by_party   TEXT NOT NULL CHECK (by_party IN ('us', 'them')),
+  action     TEXT NOT NULL CHECK (action IN ('sent', 'countered', 'accepted', 'declined')),
+  terms      TEXT NOT NULL CHECK (json_valid(terms)),
+  note       TEXT NOT NULL DEFAULT '',
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  deleted_at TEXT
+) STRICT;
+CREATE INDEX offer_rounds_offer ON offer_rounds (offer_id, at);
+
+CREATE TABLE settlements (
+  offer_id        TEXT PRIMARY KEY REFERENCES offers (id),
+  tickets_sold    INTEGER NOT NULL CHECK (tickets_sold >= 0),
+  actual_expenses TEXT NOT NULL CHECK (json_valid(actual_expenses)),
+  result          TEXT NOT NULL CHECK (json_valid(result)),
+  event_id        TEXT REFERENCES events (id),
+  settled_at      TEXT NOT NULL,
+  updated_at      TEXT NOT NULL
+) STRICT;
+`,
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;
