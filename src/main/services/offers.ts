@@ -188,11 +188,14 @@ export function createOfferService(store: Store, calendar: CalendarService) {
       venueId?: string | undefined;
       status?: OfferStatus | undefined;
     }) {
-      const clauses: string[] = [];
-      const params: string[] = [];
-      if (filter.artistId) (clauses.push(' AND o.artist_id = ?'), params.push(filter.artistId));
-      if (filter.venueId) (clauses.push(' AND o.venue_id = ?'), params.push(filter.venueId));
-      if (filter.status) (clauses.push(' AND o.status = ?'), params.push(filter.status));
+      const conditions: [string, string | undefined][] = [
+        [' AND o.artist_id = ?', filter.artistId],
+        [' AND o.venue_id = ?', filter.venueId],
+        [' AND o.status = ?', filter.status],
+      ];
+      const used = conditions.filter((c): c is [string, string] => Boolean(c[1]));
+      const clauses = used.map(([sql]) => sql);
+      const params = used.map(([, value]) => value);
       const rows = db
         .prepare<string[], OfferRow>(`${OFFER_SELECT}${clauses.join('')} ORDER BY o.date DESC, o.id`)
         .all(...params);
