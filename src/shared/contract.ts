@@ -12,6 +12,8 @@ import {
   OfferFields,
   OfferStatus,
   OfferSummary,
+  NegotiationBrief,
+  BriefLanguage,
   RoundAction,
   RoundParty,
 } from './offers';
@@ -99,6 +101,12 @@ export const contract = {
       })
       .strict(),
     Offer,
+  ),
+
+  /** The negotiation brief of an offer: acceptance chance, agreement zone, frictions, drafts. Read-only. */
+  'offers.brief': method(
+    z.object({ offerId: Id, language: BriefLanguage.default('fr') }).strict(),
+    NegotiationBrief,
   ),
 
   'holds.list': method(

@@ -133,3 +133,56 @@ export const CalendarQuery = z
     venueId: Id.optional(),
   })
   .refine((q) => q.from <= q.to, { message: 'The end of the window is before its start', path: ['to'] });
+
+// ---- Negotiation brief -------------------------------------------------------------------------
+
+export const BriefLanguage = z.enum(['fr', 'en']);
+
+export const NegotiationBrief = z.object({
+  language: BriefLanguage,
+  currency: z.enum(['EUR', 'CHF']),
+  /** The amount under negotiation (decimal), and how it was read from the deal. */
+  amount: z.number(),
+  amountBasis: z.string(),
+  /** What the other side is known to spend or ask, the yardstick of the acceptance model. */
+  reference: z.object({ amount: z.number().nullable(), basis: z.string() }),
+  acceptance: z.object({
+    probability: z.number().min(0).max(1),
+    low: z.number().min(0).max(1),
+    high: z.number().min(0).max(1),
+    /** Labelled rounds of the booker's own history behind the model (0: the prior alone). */
+    observations: z.number().int(),
+    explanation: z.string(),
+  }),
+  /** P(accept) across amounts, for a chart. */
+  curve: z.array(
+    z.object({ amount: z.number(), probability: z.number(), low: z.number(), high: z.number() }),
+  ),
+  zone: z.object({
+    ourLimit: z.number().nullable(),
+    theirLimit: z.number().nullable(),
+    /** null when one of the limits is unknown. */
+    overlap: z.boolean().nullable(),
+    explanation: z.string(),
+  }),
+  anchors: z.object({
+    opening: z.number().nullable(),
+    target: z.number().nullable(),
+    walkAway: z.number().nullable(),
+  }),
+  frictions: z.array(
+    z.object({ key: z.string(), severity: z.enum(['info', 'warning', 'blocking']), message: z.string() }),
+  ),
+  talkingPoints: z.array(z.string()),
+  concessions: z.array(
+    z.object({ key: z.string(), label: z.string(), estimatedCost: z.number().nullable() }),
+  ),
+  drafts: z.array(
+    z.object({
+      kind: z.enum(['proposal', 'followUp', 'counter', 'acceptance', 'decline']),
+      subject: z.string(),
+      body: z.string(),
+    }),
+  ),
+});
+export type NegotiationBrief = z.infer<typeof NegotiationBrief>;

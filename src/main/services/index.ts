@@ -5,6 +5,7 @@ import { backupDatabase } from './backup';
 import { createCalendarService } from './calendar';
 import { createArtistRepository, createVenueRepository } from './catalogue';
 import { createJobRegistry, type EmitEvent } from './jobs';
+import { createNegotiationService } from './negotiation';
 import { createOfferService, evaluateDeal } from './offers';
 import { createSettingsRepository } from './settings';
 
@@ -30,6 +31,7 @@ export function createServices(ctx: ServiceContext): Handlers {
   const jobs = createJobRegistry(ctx.emit);
   const calendar = createCalendarService(ctx.store);
   const offers = createOfferService(ctx.store, calendar);
+  const negotiation = createNegotiationService(ctx.store, (id) => offers.get(id));
 
   return {
     'app.info': () => ({
@@ -65,6 +67,7 @@ export function createServices(ctx: ServiceContext): Handlers {
     'offers.delete': ({ id }) => offers.remove(id),
     'offers.addRound': (round) => offers.addRound(round),
     'offers.settle': (input) => offers.settle(input),
+    'offers.brief': ({ offerId, language }) => negotiation.brief(offerId, language),
 
     'holds.list': (query) => calendar.list(query),
     'holds.place': (request) => calendar.place(request),
