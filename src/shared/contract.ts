@@ -109,6 +109,18 @@ export const contract = {
     NegotiationBrief,
   ),
 
+  /** The deal memo (any time) or the settlement sheet (once settled) as a PDF, base64-encoded. */
+  'offers.pdf': method(
+    z
+      .object({
+        offerId: Id,
+        kind: z.enum(['dealMemo', 'settlement']),
+        language: BriefLanguage.default('fr'),
+      })
+      .strict(),
+    z.object({ filename: z.string(), base64: z.string(), bytes: z.number().int() }),
+  ),
+
   'holds.list': method(
     CalendarQuery,
     z.object({ holds: z.array(HoldView), conflicts: z.array(HoldConflict), blocks: z.array(CalendarBlock) }),

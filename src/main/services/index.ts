@@ -5,6 +5,7 @@ import { backupDatabase } from './backup';
 import { createCalendarService } from './calendar';
 import { createArtistRepository, createVenueRepository } from './catalogue';
 import { createJobRegistry, type EmitEvent } from './jobs';
+import { dealDocument, renderPdf } from './documents';
 import { createNegotiationService } from './negotiation';
 import { createOfferService, evaluateDeal } from './offers';
 import { createSettingsRepository } from './settings';
@@ -68,6 +69,20 @@ export function createServices(ctx: ServiceContext): Handlers {
     'offers.addRound': (round) => offers.addRound(round),
     'offers.settle': (input) => offers.settle(input),
     'offers.brief': ({ offerId, language }) => negotiation.brief(offerId, language),
+    'offers.pdf': async ({ offerId, kind, language }) => {
+      const offer = offers.get(offerId);
+      const pdf = await renderPdf(dealDocument(offer, kind, language));
+      const slug = `${offer.artistName}-${offer.venueName}-${offer.date}`.replace(/[^\p{L}\p{N}]+/gu, '-');
+      const prefix =
+        kind === 'dealMemo'
+          ? language === 'fr'
+            ? 'memo'
+            : 'deal-memo'
+          : language === 'fr'
+            ? 'decompte'
+            : 'settlement';
+      return { filename: `${prefix}-${slug}.pdf`, base64: pdf.toString('base64'), bytes: pdf.length };
+    },
 
     'holds.list': (query) => calendar.list(query),
     'holds.place': (request) => calendar.place(request),

@@ -147,7 +147,7 @@ export function createNegotiationService(store: Store, getOffer: (id: string) =>
       .prepare(
         `SELECT o.id AS offer_id, o.side, o.artist_id, o.venue_id, r.by_party, r.action, r.terms
          FROM offer_rounds r JOIN offers o ON o.id = r.offer_id
-         WHERE r.deleted_at IS NULL AND o.deleted_at IS NULL AND o.id <> ? ORDER BY o.id, r.at, r.id`,
+         WHERE r.deleted_at IS NULL AND o.deleted_at IS NULL AND o.id <> ? ORDER BY o.id, r.at, r.updated_at`,
       )
       .all(excludeOfferId) as {
       offer_id: string;

@@ -114,7 +114,7 @@ export function createOfferService(store: Store, calendar: CalendarService) {
       db
         .prepare(
           `SELECT id, offer_id, at, by_party, action, terms, note FROM offer_rounds
-           WHERE offer_id = ? AND deleted_at IS NULL ORDER BY at, id`,
+           WHERE offer_id = ? AND deleted_at IS NULL ORDER BY at, updated_at`,
         )
         .all(id) as {
         id: string;

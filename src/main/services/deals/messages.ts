@@ -5,10 +5,15 @@ import type { Deal } from '../../../shared/deals';
 
 export type Language = 'fr' | 'en';
 
+/**
+ * French number formatting puts U+202F (narrow no-break space) between thousands, which the PDF font
+ * and many mail clients lack; U+00A0 keeps the number on one line everywhere.
+ */
+const portableSpaces = (text: string) => text.replace(/\u202f/g, '\u00a0');
+
 export function formatMoney(amount: number, currency: string, language: Language): string {
-  return new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { style: 'currency', currency }).format(
-    amount,
-  );
+  const locale = language === 'fr' ? 'fr-FR' : 'en-GB';
+  return portableSpaces(new Intl.NumberFormat(locale, { style: 'currency', currency }).format(amount));
 }
 
 export function formatDate(isoDate: string, language: Language): string {
@@ -22,7 +27,7 @@ export function formatDate(isoDate: string, language: Language): string {
 }
 
 const pct = (value: number, language: Language) =>
-  `${new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(value)} %`;
+  `${portableSpaces(new Intl.NumberFormat(language === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 2 }).format(value))}\u00a0%`;
 
 /** The deal's terms in one sentence fragment, as a contract or an e-mail would state them. */
 export function describeDeal(deal: Deal, language: Language): string {
