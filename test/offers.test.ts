@@ -268,6 +268,34 @@ describe('holds calendar', () => {
     expect(ics.ics).toContain('DTSTART;VALUE=DATE:20270620');
   });
 
+  it('keeps the levels at other venues intact when an operation loads only the venues it touches', async () => {
+    const { core, artist, other, venue } = await seed();
+    const second = await call<Venue>(core, 'venues.create', { name: 'La Laiterie', city: 'Strasbourg' });
+    const first = await call<{ hold: HoldView }>(core, 'holds.place', {
+      artistId: other.id,
+      venueId: second.id,
+      startDate: '2027-09-09',
+    });
+    const behind = await call<{ hold: HoldView }>(core, 'holds.place', {
+      artistId: artist.id,
+      venueId: second.id,
+      startDate: '2027-09-09',
+    });
+    expect(behind.hold.level).toBe(2);
+    const placed = await call<{ hold: HoldView; conflicts: HoldConflict[] }>(core, 'holds.place', {
+      artistId: artist.id,
+      venueId: venue.id,
+      startDate: '2027-09-09',
+    });
+    expect(placed.conflicts.map((c) => c.kind)).toContain('artistDoubleBooked');
+    const all = await call<Calendar>(core, 'holds.list', { from: '2027-09-01', to: '2027-09-30' });
+    const level = (id: string) => all.holds.find((h) => h.id === id)!.level;
+    expect([level(first.hold.id), level(behind.hold.id), level(placed.hold.id)]).toEqual([1, 2, 1]);
+    await call(core, 'holds.release', { id: first.hold.id });
+    const after = await call<Calendar>(core, 'holds.list', { from: '2027-09-01', to: '2027-09-30' });
+    expect(after.holds.find((h) => h.id === behind.hold.id)!.level).toBe(1);
+  });
+
   it('imports an artist calendar as busy blocks and flags holds on those days', async () => {
     const { core, artist, venue } = await seed();
     const ics = [

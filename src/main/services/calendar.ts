@@ -1,4 +1,4 @@
-import type { Hold } from '../../shared/deals';
+import { MAX_HOLD_DAYS, type Hold } from '../../shared/deals';
 import { AppError } from '../../shared/errors';
 import { uuidv7 } from '../../shared/ids';
 import type { CalendarBlock, HoldConflict, HoldView } from '../../shared/offers';
@@ -41,6 +41,9 @@ const holdFromRow = (r: HoldRow): Hold => ({
   note: r.note,
 });
 
+const shiftDate = (isoDate: string, days: number) =>
+  new Date(Date.parse(`${isoDate}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+
 /** The booker's own zone: timed events from other calendars are placed on its days. */
 const BOOKER_TIME_ZONE = 'Europe/Paris';
 const localDate = (iso: string) =>
@@ -62,7 +65,22 @@ export function createCalendarService(store: Store) {
   const { db, clock } = store;
   const names = new Map<string, { artist: string; venue: string }>();
 
-  const activeRows = db.prepare<[string], HoldRow>(`${HOLD_SELECT} AND (h.status <> 'released' OR h.id = ?)`);
+  // The holds engine recomputes levels per venue, so an operation needs the whole active book of every
+  // venue it may touch: the hold's venue, and the venues where the artist is held on overlapping days
+  // (for double-booking checks). Loading only those keeps operations fast with years of holds.
+  const scopeRows = db.prepare<
+    { venueId: string; artistId: string; start: string; end: string; includeId: string },
+    HoldRow
+  >(
+    `${HOLD_SELECT} AND (h.status <> 'released' OR h.id = @includeId) AND (
+       h.venue_id = @venueId OR h.venue_id IN (
+         SELECT venue_id FROM holds WHERE artist_id = @artistId AND status <> 'released' AND deleted_at IS NULL
+           AND start_date <= @end AND end_date >= @start))`,
+  );
+  const windowRows = db.prepare<{ from: string; to: string }, HoldRow>(
+    `${HOLD_SELECT} AND h.status <> 'released' AND h.start_date <= @to AND h.end_date >= @from`,
+  );
+  const holdRow = db.prepare<[string], HoldRow>(`${HOLD_SELECT} AND h.id = ?`);
   const insertHold = db.prepare(
     `INSERT INTO holds (id, artist_id, venue_id, start_date, end_date, level, status, placed_at, note, created_at, updated_at)
      VALUES (@id, @artistId, @venueId, @startDate, @endDate, @level, @status, @placedAt, @note, @now, @updated)`,
@@ -71,18 +89,39 @@ export function createCalendarService(store: Store) {
     `UPDATE holds SET level = @level, status = @status, updated_at = @updated WHERE id = @id`,
   );
 
-  /** The active book (plus one hold that may be released), remembering names for the views. */
-  function loadBook(includeId = ''): Hold[] {
-    return activeRows.all(includeId).map((row) => {
+  function remember(rows: HoldRow[]): Hold[] {
+    return rows.map((row) => {
       names.set(row.id, { artist: row.artist_name, venue: row.venue_name });
       return holdFromRow(row);
     });
   }
 
+  /** The book an operation on (venue, artist, dates) needs; `includeId` keeps a released target in it. */
+  function loadScope(
+    scope: { venueId: string; artistId: string; start: string; end: string },
+    includeId = '',
+  ): Hold[] {
+    return remember(scopeRows.all({ ...scope, includeId }));
+  }
+
+  function loadScopeOf(id: string): Hold[] {
+    const target = holdRow.get(id);
+    if (!target) throw new AppError('NOT_FOUND', `No hold with id ${id}`);
+    return loadScope(
+      {
+        venueId: target.venue_id,
+        artistId: target.artist_id,
+        start: target.start_date,
+        end: target.end_date,
+      },
+      id,
+    );
+  }
+
   function view(hold: Hold): HoldView {
     let known = names.get(hold.id);
     if (!known) {
-      const row = db.prepare<[string], HoldRow>(`${HOLD_SELECT} AND h.id = ?`).get(hold.id);
+      const row = holdRow.get(hold.id);
       known = { artist: row?.artist_name ?? '', venue: row?.venue_name ?? '' };
     }
     return { ...hold, artistName: known.artist, venueName: known.venue };
@@ -129,6 +168,34 @@ export function createCalendarService(store: Store) {
     }));
   }
 
+  /**
+   * The engine's conflicts that involve at least one shown hold, each pair once. Only holds sharing a
+   * venue or an artist and overlapping in dates can conflict, so each shown hold is checked against
+   * those few instead of pairing the whole book.
+   */
+  function conflictsInvolving(shown: readonly Hold[], book: readonly Hold[]): HoldConflict[] {
+    const seen = new Set<string>();
+    const found: HoldConflict[] = [];
+    for (const hold of shown) {
+      const partners = book.filter(
+        (o) =>
+          o.id !== hold.id &&
+          (o.venueId === hold.venueId || o.artistId === hold.artistId) &&
+          o.startDate <= hold.endDate &&
+          hold.startDate <= o.endDate,
+      );
+      if (partners.length === 0) continue;
+      for (const conflict of findConflicts([hold, ...partners])) {
+        if (!conflict.holdIds.includes(hold.id)) continue;
+        const key = [...conflict.holdIds].sort().join('|') + conflict.kind;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        found.push(conflict);
+      }
+    }
+    return found;
+  }
+
   /** Busy blocks that overlap a hold: a warning, the booker decides. */
   function busyConflicts(holds: readonly Hold[]): HoldConflict[] {
     const conflicts: HoldConflict[] = [];
@@ -158,7 +225,13 @@ export function createCalendarService(store: Store) {
 
   return {
     list(query: { from: string; to: string; artistId?: string | undefined; venueId?: string | undefined }) {
-      const book = loadBook();
+      // Every hold overlapping a shown one starts within MAX_HOLD_DAYS of the window.
+      const book = remember(
+        windowRows.all({
+          from: shiftDate(query.from, -MAX_HOLD_DAYS),
+          to: shiftDate(query.to, MAX_HOLD_DAYS),
+        }),
+      );
       const inWindow = book.filter(
         (h) =>
           h.startDate <= query.to &&
@@ -166,11 +239,7 @@ export function createCalendarService(store: Store) {
           (!query.artistId || h.artistId === query.artistId) &&
           (!query.venueId || h.venueId === query.venueId),
       );
-      const shown = new Set(inWindow.map((h) => h.id));
-      const conflicts: HoldConflict[] = [
-        ...findConflicts(book).filter((c) => shown.has(c.holdIds[0]) || shown.has(c.holdIds[1])),
-        ...busyConflicts(inWindow),
-      ];
+      const conflicts: HoldConflict[] = [...conflictsInvolving(inWindow, book), ...busyConflicts(inWindow)];
       const artistIds = query.artistId ? [query.artistId] : [...new Set(inWindow.map((h) => h.artistId))];
       return { holds: inWindow.map(view), conflicts, blocks: blocksFor(artistIds, query.from, query.to) };
     },
@@ -186,7 +255,13 @@ export function createCalendarService(store: Store) {
       requireRow('artists', request.artistId, 'artist');
       requireRow('venues', request.venueId, 'venue');
       return db.transaction(() => {
-        const before = loadBook();
+        const endDate = request.endDate ?? request.startDate;
+        const before = loadScope({
+          venueId: request.venueId,
+          artistId: request.artistId,
+          start: request.startDate,
+          end: endDate,
+        });
         const result = placeHold(before, {
           id: request.id ?? uuidv7(),
           artistId: request.artistId,
@@ -203,8 +278,7 @@ export function createCalendarService(store: Store) {
 
     confirm(id: string, allowArtistDoubleBooking: boolean) {
       return db.transaction(() => {
-        const before = loadBook(id);
-        if (!before.some((h) => h.id === id)) throw new AppError('NOT_FOUND', `No hold with id ${id}`);
+        const before = loadScopeOf(id);
         const result = confirmHold(before, id, { allowArtistDoubleBooking });
         save(before, result.book);
         return { hold: view(result.hold), challenged: result.challenged.map(view) };
@@ -213,8 +287,7 @@ export function createCalendarService(store: Store) {
 
     release(id: string) {
       return db.transaction(() => {
-        const before = loadBook(id);
-        if (!before.some((h) => h.id === id)) throw new AppError('NOT_FOUND', `No hold with id ${id}`);
+        const before = loadScopeOf(id);
         const result = releaseHold(before, id);
         save(before, result.book);
         return {
@@ -226,7 +299,7 @@ export function createCalendarService(store: Store) {
     },
 
     exportIcs(filter: { artistId?: string | undefined; venueId?: string | undefined }) {
-      const book = loadBook().filter(
+      const book = remember(windowRows.all({ from: '0000-01-01', to: '9999-12-31' })).filter(
         (h) =>
           (!filter.artistId || h.artistId === filter.artistId) &&
           (!filter.venueId || h.venueId === filter.venueId),
