@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startCore, version } from '../app';
 import { defaultDataDir } from '../profile';
+import { runAnalyzeCommand } from './analyze';
 import { settleCommand } from './settle';
 
 // `flowstage`: the command line over the same services as the app. Later work adds analyze, match,
@@ -12,6 +13,7 @@ const HELP = `Flow Stage ${version} — the booker's desktop, on the command lin
 Usage:
   flowstage [--help] [--version]
   flowstage info [--json]        show the profile folder, database and schema version
+  flowstage analyze [--json] FILE...   tempo, key, loudness, energy, mood of audio files (or folders)
   flowstage settle --input DEAL.json [--tickets N] [--json]
                                  settle a deal: each party's share and the break-even
 
@@ -65,6 +67,8 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
       core.close();
     }
   }
+  if (command === 'analyze')
+    return runAnalyzeCommand(positionals.slice(1), { json: Boolean(values.json) }, out);
   console.error(`flowstage: unknown command "${command}". See flowstage --help.`);
   return 64;
 }
