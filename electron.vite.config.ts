@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig, externalizeDepsPlugin } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 
-// One build produces the three entry points of the main side (Electron shell, browser host, CLI),
-// the preload bridge and the renderer. The host and the CLI are plain Node programs: they share
-// the services with the Electron shell but never load 'electron'.
+// One build produces the entry points of the main side (Electron shell, browser host, CLI, and the
+// audio analysis worker thread), the preload bridge and the renderer. The host and the CLI are plain
+// Node programs: they share the services with the Electron shell but never load 'electron'.
 export default defineConfig({
   main: {
     plugins: [externalizeDepsPlugin()],
@@ -14,6 +14,8 @@ export default defineConfig({
           index: resolve(__dirname, 'src/main/electron/main.ts'),
           host: resolve(__dirname, 'src/main/host/index.ts'),
           cli: resolve(__dirname, 'src/main/cli/index.ts'),
+          // The demo analysis worker thread, loaded by the pool from beside the entry that starts it.
+          audioWorker: resolve(__dirname, 'src/main/services/audio/worker.ts'),
         },
       },
     },

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach } from 'vitest';
-import { startCore, type FlowstageCore } from '../src/main/app';
+import { startCore, type AnalysisSetup, type FlowstageCore } from '../src/main/app';
 
 const cleanups: (() => void)[] = [];
 afterEach(() => {
@@ -15,9 +15,12 @@ export function tempDir(): string {
   return dir;
 }
 
-/** A core on a fresh profile folder, closed after the test. */
-export function testCore(dataDir: string = tempDir()): FlowstageCore & { dataDir: string } {
-  const core = startCore({ dataDir, host: 'test' });
+/** A core on a fresh profile folder, closed after the test (demos analysed in-process by default). */
+export function testCore(
+  dataDir: string = tempDir(),
+  analysis?: AnalysisSetup,
+): FlowstageCore & { dataDir: string } {
+  const core = startCore({ dataDir, host: 'test', ...(analysis ? { analysis } : {}) });
   cleanups.unshift(() => core.close());
   return Object.assign(core, { dataDir });
 }

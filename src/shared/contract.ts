@@ -18,6 +18,7 @@ import {
   RoundParty,
 } from './offers';
 import { Artist, ArtistInput, Id, ListQuery, Settings, Venue, VenueInput, pageOf } from './domain';
+import { DemoProgress, DemoSummary, DemoView, DemosAddInput, DemosListInput } from './demos';
 
 /**
  * The one contract between the renderer and the main-process services.
@@ -174,11 +175,31 @@ export const contract = {
     z.object({ path: z.string(), bytes: z.number().int() }),
   ),
   'jobs.cancel': method(z.object({ jobId: JobId }).strict(), z.object({ cancelled: z.boolean() })),
+
+  /**
+   * Demos (Audio DNA). Each path is hashed (SHA-256) and found or created: a file already analysed
+   * with the current ANALYSIS_VERSION comes back done at once; the others are queued and analysed
+   * in the background (watch `demo.progress`). One item per path, in order; a path that cannot be
+   * read comes back failed (NOT_FOUND, UNSUPPORTED_MEDIA), the others still go through.
+   */
+  'demos.add': method(DemosAddInput, z.object({ demos: z.array(DemoSummary) })),
+  /** Newest first; results without embedding and with a waveform thumbnail. */
+  'demos.list': method(DemosListInput, z.object({ items: z.array(DemoSummary) })),
+  /** One demo with its full result (waveform, embedding). */
+  'demos.get': method(ById, DemoView),
+  /** Stops a queued or running analysis (status cancelled); a finished demo is returned unchanged. */
+  'demos.cancel': method(ById, DemoSummary),
+  /** Queues a finished demo (failed, cancelled, or done: re-analysed) again; a queued one is unchanged. */
+  'demos.retry': method(ById, DemoSummary),
+  /** Removes the demo from the library (a tombstone; the file on disk is never touched). */
+  'demos.delete': method(ById, z.object({ id: Id })),
 } as const;
 
 export const events = {
   /** A long task's progress: fraction in [0, 1], stage a short machine-readable word. */
   'job.progress': z.object({ jobId: JobId, stage: z.string(), fraction: z.number().min(0).max(1) }),
+  /** A demo changed status or advanced in its analysis (at most one per 1 % per demo). */
+  'demo.progress': DemoProgress,
 } as const;
 
 export type Contract = typeof contract;
@@ -206,6 +227,11 @@ export function isMethodName(name: string): name is MethodName {
 export interface FlowstageBridge {
   invoke(method: MethodName, input: unknown): Promise<Result<unknown>>;
   on(listener: (event: EventName, payload: unknown) => void): () => void;
+  /**
+   * Electron only: the absolute path of a dropped or picked file (webUtils.getPathForFile), '' when
+   * it has none. Absent in a browser, where files go through the host's POST /api/upload instead.
+   */
+  pathForFile?(file: File): string;
 }
 
 /** The typed client the renderer uses, built on a bridge: throws AppError on failure. */

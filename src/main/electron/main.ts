@@ -5,6 +5,7 @@ import type { EventName } from '../../shared/contract';
 import { AppError, type Result } from '../../shared/errors';
 import { transport } from '../../shared/transport';
 import { startCore, type FlowstageCore } from '../app';
+import { builtWorkerScript } from '../services/audio/pool';
 
 // The Electron shell: one window with secure defaults, and the contract over IPC. It stays thin — all
 // behaviour lives in the services, which the browser host and the CLI share.
@@ -97,6 +98,8 @@ if (!app.requestSingleInstanceLock()) {
       core = startCore({
         dataDir: process.env.FLOWSTAGE_HOME ?? app.getPath('userData'),
         host: 'electron',
+        // Demo analyses run in worker threads from out/main/audioWorker.js, beside this bundle.
+        analysis: { workerScript: builtWorkerScript(import.meta.url) },
         // In development the better-sqlite3 addon built for Electron's ABI lives apart from the one
         // Node uses for tests and the browser host (scripts/electron-native.mjs builds it).
         ...(process.env.FLOWSTAGE_SQLITE_BINDING

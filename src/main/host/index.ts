@@ -5,6 +5,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { startCore } from '../app';
+import { builtWorkerScript } from '../services/audio/pool';
 import { defaultDataDir } from '../profile';
 import { startHost } from './server';
 
@@ -36,7 +37,10 @@ async function main(): Promise<void> {
     throw new Error(`The renderer is not built (${rendererDir}); run \`npm run build\` first.`);
   }
   const dataDir = defaultDataDir();
-  const core = startCore({ dataDir, host: 'browser' });
+  // Demo analyses run in worker threads from out/main/audioWorker.js, beside this bundle.
+  const workerScript = builtWorkerScript(import.meta.url);
+  if (!workerScript) console.warn('flowstage web: audioWorker.js not found; demos are analysed in-process.');
+  const core = startCore({ dataDir, host: 'browser', analysis: { workerScript } });
   const host = await startHost({ core, rendererDir, token: randomBytes(24).toString('base64url'), port });
 
   console.log(`Flow Stage — browser host\n  profile: ${dataDir}\n  open:    ${host.url}\n(Ctrl+C to stop)`);

@@ -4,8 +4,9 @@ import { extname, join, normalize, sep } from 'node:path';
 import { timingSafeEqual } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { transport } from '../../shared/transport';
-import type { AppErrorShape, ErrorCode } from '../../shared/errors';
+import { AppError, type AppErrorShape, type ErrorCode } from '../../shared/errors';
 import type { FlowstageCore } from '../app';
+import { storeUpload } from '../services/demos/imports';
 
 /**
  * The browser host: the contract over HTTP on 127.0.0.1 plus the built renderer, for machines without
@@ -13,12 +14,18 @@ import type { FlowstageCore } from '../app';
  * name this loopback port and Origin (when sent) must be this origin, which defeats DNS rebinding and
  * cross-site requests; every /api call carries the per-run token; bodies are capped; only files inside
  * the renderer folder are served.
+ *
+ * A browser cannot give a file's path, so demos reach the services through `POST /api/upload?name=…`:
+ * the raw bytes (application/octet-stream) are streamed to `<profile>/imports/<sha256>/<name>` and
+ * the answer's path is then passed to `demos.add`, as the Electron renderer passes a dropped file's.
  */
 export interface HostOptions {
   core: FlowstageCore;
   rendererDir: string;
   token: string;
   port?: number;
+  /** Largest upload accepted (default transport.maxUploadBytes, 2 GiB; tests set a small one). */
+  maxUploadBytes?: number;
 }
 
 export interface RunningHost {
@@ -94,6 +101,7 @@ async function readBody(req: IncomingMessage, limit: number): Promise<string> {
 
 export function startHost(options: HostOptions): Promise<RunningHost> {
   const { core, rendererDir, token } = options;
+  const maxUploadBytes = options.maxUploadBytes ?? transport.maxUploadBytes;
   const root = normalize(rendererDir + sep);
   let port = 0;
   const sseClients = new Set<ServerResponse>();
@@ -164,6 +172,8 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return;
     }
 
+    if (pathname === transport.httpUpload) return upload(req, res);
+
     if (pathname.startsWith(transport.httpInvoke)) {
       if (req.method !== 'POST') return sendError(res, 'BAD_REQUEST', 'Use POST to call a method');
       if (!(req.headers['content-type'] ?? '').startsWith('application/json')) {
@@ -188,6 +198,32 @@ export function startHost(options: HostOptions): Promise<RunningHost> {
       return sendJson(res, result.ok ? 200 : (STATUS[result.error.code] ?? 400), result);
     }
     sendError(res, 'NOT_FOUND', 'Not found');
+  }
+
+  /** Refuses an over-large body without reading the rest of it: the connection closes after the answer. */
+  function refuseTooLarge(req: IncomingMessage, res: ServerResponse): void {
+    res.setHeader('connection', 'close');
+    res.once('finish', () => req.destroy());
+    sendError(res, 'PAYLOAD_TOO_LARGE', `Files over ${maxUploadBytes} bytes cannot be uploaded`);
+  }
+
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    if (req.method !== 'POST') return sendError(res, 'BAD_REQUEST', 'Use POST to upload a file');
+    const type = (req.headers['content-type'] ?? '').split(';')[0]!.trim().toLowerCase();
+    if (type !== 'application/octet-stream')
+      return sendError(res, 'BAD_REQUEST', 'Content-Type must be application/octet-stream');
+    const name = new URL(req.url ?? '/', 'http://127.0.0.1').searchParams.get('name') ?? '';
+    if (name.trim() === '' || name.length > 1000)
+      return sendError(res, 'BAD_REQUEST', 'Say the file name: /api/upload?name=<file name>');
+    if (Number(req.headers['content-length'] ?? 0) > maxUploadBytes) return refuseTooLarge(req, res);
+    try {
+      const value = await storeUpload(join(core.dataDir, 'imports'), req, { name, limit: maxUploadBytes });
+      sendJson(res, 200, { ok: true, value });
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'PAYLOAD_TOO_LARGE') return refuseTooLarge(req, res);
+      if (error instanceof AppError) return sendError(res, error.code, error.message);
+      throw error;
+    }
   }
 
   const server = createServer((req, res) => {

@@ -4,6 +4,7 @@ import type { Store } from '../store/database';
 import { backupDatabase } from './backup';
 import { createCalendarService } from './calendar';
 import { createArtistRepository, createVenueRepository } from './catalogue';
+import type { DemoService } from './demos/service';
 import { createJobRegistry, type EmitEvent } from './jobs';
 import { dealDocument, renderPdf } from './documents';
 import { createNegotiationService } from './negotiation';
@@ -22,6 +23,8 @@ export interface ServiceContext {
   version: string;
   host: AppInfo['host'];
   emit: EmitEvent;
+  /** The demo analysis queue; app.ts owns it (and its worker pool) because it must be closed. */
+  demos: DemoService;
 }
 
 /** The main process's services behind the contract; they know nothing of Electron, HTTP or the CLI. */
@@ -94,5 +97,12 @@ export function createServices(ctx: ServiceContext): Handlers {
     'backup.create': ({ jobId }) =>
       jobs.run(jobId, (job) => backupDatabase(ctx.store, join(ctx.dataDir, 'backups'), job)),
     'jobs.cancel': ({ jobId }) => ({ cancelled: jobs.cancel(jobId) }),
+
+    'demos.add': ({ paths, artistId }) => ctx.demos.add(paths, artistId),
+    'demos.list': (filter) => ctx.demos.list(filter),
+    'demos.get': ({ id }) => ctx.demos.get(id),
+    'demos.cancel': ({ id }) => ctx.demos.cancel(id),
+    'demos.retry': ({ id }) => ctx.demos.retry(id),
+    'demos.delete': ({ id }) => ctx.demos.remove(id),
   };
 }

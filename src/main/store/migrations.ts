@@ -218,6 +218,64 @@ CREATE TABLE settlements (
 ) STRICT;
 `,
   },
+  {
+    version: 3,
+    name: 'demo analysis queue and results',
+    sql: `
+-- Demos become an analysis queue that survives restarts. The table is rebuilt (SQLite cannot relax a
+-- column constraint in place) so that sha256 may be NULL for a path that could not be read at all
+-- (missing file, a folder): such a demo is kept, failed, with its error.
+CREATE TABLE demos_v3 (
+  id               TEXT PRIMARY KEY,
+  sha256           TEXT UNIQUE CHECK (sha256 IS NULL OR length(sha256) = 64),
+  artist_id        TEXT REFERENCES artists (id),
+  file_path        TEXT NOT NULL,
+  file_name        TEXT NOT NULL DEFAULT '',
+  search_text      TEXT NOT NULL DEFAULT '',
+  format           TEXT NOT NULL DEFAULT '',
+  size_bytes       INTEGER NOT NULL DEFAULT 0,
+  duration_sec     REAL,
+  status           TEXT NOT NULL DEFAULT 'queued'
+                   CHECK (status IN ('queued', 'analysing', 'done', 'failed', 'cancelled')),
+  error_code       TEXT,
+  error_message    TEXT,
+  -- ANALYSIS_VERSION of the newest stored result (demo_analyses), NULL before the first.
+  analysis_version INTEGER,
+  -- Analyses started since the last retry: a file that keeps taking the app down is failed, not retried forever.
+  attempts         INTEGER NOT NULL DEFAULT 0,
+  queued_at        TEXT,
+  started_at       TEXT,
+  finished_at      TEXT,
+  created_at       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL,
+  deleted_at       TEXT
+) STRICT;
+INSERT INTO demos_v3 (id, sha256, artist_id, file_path, file_name, format, size_bytes, duration_sec,
+                      status, queued_at, created_at, updated_at, deleted_at)
+  SELECT id, sha256, artist_id, file_path,
+         replace(file_path, rtrim(file_path, replace(replace(file_path, '/', ''), '\\', '')), ''),
+         format, size_bytes, duration_sec, 'queued', updated_at, created_at, updated_at, deleted_at
+  FROM demos;
+DROP TABLE demos;
+ALTER TABLE demos_v3 RENAME TO demos;
+CREATE INDEX demos_queue ON demos (status, queued_at) WHERE deleted_at IS NULL;
+CREATE INDEX demos_created ON demos (created_at);
+CREATE INDEX demos_artist ON demos (artist_id, created_at);
+CREATE INDEX demos_unread_path ON demos (file_path) WHERE sha256 IS NULL;
+
+-- Analysis results, one per demo and ANALYSIS_VERSION (older versions are dropped once redone).
+-- summary is what lists carry: the result without embedding, with a waveform thumbnail.
+CREATE TABLE demo_analyses (
+  demo_id          TEXT NOT NULL REFERENCES demos (id),
+  analysis_version INTEGER NOT NULL,
+  result           TEXT NOT NULL CHECK (json_valid(result)),
+  summary          TEXT NOT NULL CHECK (json_valid(summary)),
+  created_at       TEXT NOT NULL,
+  updated_at       TEXT NOT NULL,
+  PRIMARY KEY (demo_id, analysis_version)
+) STRICT;
+`,
+  },
 ];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;
