@@ -176,13 +176,24 @@ export function createCalendarService(store: Store) {
   function conflictsInvolving(shown: readonly Hold[], book: readonly Hold[]): HoldConflict[] {
     const seen = new Set<string>();
     const found: HoldConflict[] = [];
+    const byVenue = new Map<string, Hold[]>();
+    const byArtist = new Map<string, Hold[]>();
+    const add = (index: Map<string, Hold[]>, key: string, h: Hold) => {
+      const list = index.get(key);
+      if (list) list.push(h);
+      else index.set(key, [h]);
+    };
+    for (const h of book) {
+      add(byVenue, h.venueId, h);
+      add(byArtist, h.artistId, h);
+    }
     for (const hold of shown) {
-      const partners = book.filter(
-        (o) =>
-          o.id !== hold.id &&
-          (o.venueId === hold.venueId || o.artistId === hold.artistId) &&
-          o.startDate <= hold.endDate &&
-          hold.startDate <= o.endDate,
+      const candidates = new Set([
+        ...(byVenue.get(hold.venueId) ?? []),
+        ...(byArtist.get(hold.artistId) ?? []),
+      ]);
+      const partners = [...candidates].filter(
+        (o) => o.id !== hold.id && o.startDate <= hold.endDate && hold.startDate <= o.endDate,
       );
       if (partners.length === 0) continue;
       for (const conflict of findConflicts([hold, ...partners])) {
@@ -198,19 +209,31 @@ export function createCalendarService(store: Store) {
 
   /** Busy blocks that overlap a hold: a warning, the booker decides. */
   function busyConflicts(holds: readonly Hold[]): HoldConflict[] {
+    const live = holds.filter((h) => h.status !== 'released');
+    if (live.length === 0) return [];
+    // One query for the whole span, grouped by artist, rather than one per hold.
+    const from = live.reduce((m, h) => (h.startDate < m ? h.startDate : m), live[0]!.startDate);
+    const to = live.reduce((m, h) => (h.endDate > m ? h.endDate : m), live[0]!.endDate);
+    const byArtist = new Map<string, CalendarBlock[]>();
+    for (const block of blocksFor([...new Set(live.map((h) => h.artistId))], from, to)) {
+      const list = byArtist.get(block.artistId);
+      if (list) list.push(block);
+      else byArtist.set(block.artistId, [block]);
+    }
     const conflicts: HoldConflict[] = [];
-    for (const hold of holds) {
-      if (hold.status === 'released') continue;
-      for (const block of blocksFor([hold.artistId], hold.startDate, hold.endDate)) {
-        const from = block.startDate > hold.startDate ? block.startDate : hold.startDate;
-        const to = block.endDate < hold.endDate ? block.endDate : hold.endDate;
+    for (const hold of live) {
+      for (const block of byArtist.get(hold.artistId) ?? []) {
+        if (block.startDate > hold.endDate || block.endDate < hold.startDate) continue;
+        const overlapFrom = block.startDate > hold.startDate ? block.startDate : hold.startDate;
+        const overlapTo = block.endDate < hold.endDate ? block.endDate : hold.endDate;
+        const span = overlapFrom === overlapTo ? overlapFrom : `${overlapFrom} to ${overlapTo}`;
         conflicts.push({
           kind: 'artistBusy',
           holdIds: [hold.id, block.id],
-          from,
-          to,
+          from: overlapFrom,
+          to: overlapTo,
           severity: 'warning',
-          message: `The artist's calendar (${block.source}) shows "${block.summary || 'busy'}" on ${from === to ? from : `${from} to ${to}`}`,
+          message: `The artist's calendar (${block.source}) shows "${block.summary || 'busy'}" on ${span}`,
         });
       }
     }

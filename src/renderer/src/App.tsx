@@ -4,6 +4,7 @@ import { EntitySection } from './components/EntitySection';
 import { Icon } from './components/icons';
 import { Toasts } from './components/Toasts';
 import { artistsKind } from './sections/artists';
+import { OffersSection } from './sections/offers/OffersSection';
 import { PlaceholderSection } from './sections/Placeholder';
 import { SettingsSection } from './sections/Settings';
 import { venuesKind } from './sections/venues';
@@ -15,6 +16,8 @@ function SectionView({ section }: { section: Section }) {
       return <EntitySection config={artistsKind} />;
     case 'venues':
       return <EntitySection config={venuesKind} />;
+    case 'offers':
+      return <OffersSection />;
     case 'settings':
       return <SettingsSection />;
     default:

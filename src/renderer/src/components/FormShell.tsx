@@ -10,6 +10,9 @@ interface FormShellProps {
   onSubmit(): void;
   onCancel(): void;
   children: ReactNode;
+  /** The submit button's words when "Enregistrer" is not the right verb ("Créer l’offre"). */
+  submitLabel?: string;
+  className?: string;
   ref?: Ref<HTMLFormElement>;
 }
 
@@ -17,14 +20,24 @@ interface FormShellProps {
  * The frame of every record form: the browser's own validation is off (the shared zod schemas
  * validate), a summary of the errors on top, Save / Cancel at the bottom, Ctrl/Cmd+S saves.
  */
-export function FormShell({ id, errors, saving, onSubmit, onCancel, children, ref }: FormShellProps) {
+export function FormShell({
+  id,
+  errors,
+  saving,
+  onSubmit,
+  onCancel,
+  children,
+  ref,
+  submitLabel,
+  className,
+}: FormShellProps) {
   const { t } = useTranslation();
   const count = errorCount(errors);
   return (
     <form
       ref={ref}
       id={id}
-      className="record-form"
+      className={className ? `record-form ${className}` : 'record-form'}
       noValidate
       onSubmit={(event: FormEvent) => {
         event.preventDefault();
@@ -61,7 +74,7 @@ export function FormShell({ id, errors, saving, onSubmit, onCancel, children, re
           aria-keyshortcuts="Control+S Meta+S"
         >
           <Icon name="check" size={16} />
-          {saving ? t('common.saving') : t('common.save')}
+          {saving ? t('common.saving') : (submitLabel ?? t('common.save'))}
         </button>
         <button type="button" className="button" onClick={onCancel} disabled={saving}>
           {t('common.cancel')}

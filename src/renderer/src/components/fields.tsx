@@ -58,7 +58,7 @@ interface TextFieldProps extends BaseProps {
   inputMode?: HTMLAttributes<HTMLInputElement>['inputMode'];
   autoComplete?: string;
   placeholder?: string;
-  type?: 'text' | 'email' | 'tel' | 'search';
+  type?: 'text' | 'email' | 'tel' | 'search' | 'date';
   inputClassName?: string;
 }
 
@@ -145,5 +145,115 @@ export function SelectField<V extends string>(props: SelectFieldProps<V>) {
         ))}
       </select>
     </FieldShell>
+  );
+}
+
+interface CheckboxFieldProps {
+  id: string;
+  label: string;
+  checked: boolean;
+  onChange(checked: boolean): void;
+  disabled?: boolean;
+  error?: string | undefined;
+  hint?: string | undefined;
+  className?: string;
+}
+
+export function CheckboxField({
+  id,
+  label,
+  checked,
+  onChange,
+  disabled,
+  error,
+  hint,
+  className,
+}: CheckboxFieldProps) {
+  return (
+    <div
+      className={['field field-check', error ? 'field-invalid' : '', className ?? '']
+        .filter(Boolean)
+        .join(' ')}
+    >
+      <label htmlFor={id} className="check-label">
+        <input
+          id={id}
+          name={id}
+          type="checkbox"
+          checked={checked}
+          disabled={disabled}
+          aria-invalid={error ? true : undefined}
+          aria-describedby={describedBy(id, error, hint)}
+          onChange={(event) => onChange(event.target.checked)}
+        />
+        {label}
+      </label>
+      {hint ? (
+        <p className="field-hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      ) : null}
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </div>
+  );
+}
+
+interface RadioGroupProps<V extends string> {
+  id: string;
+  legend: string;
+  value: V;
+  onChange(value: V): void;
+  options: readonly { value: V; label: string; hint?: string }[];
+  error?: string | undefined;
+  className?: string;
+}
+
+/** A fieldset of radio buttons: arrows move between them (native), the legend names the group. */
+export function RadioGroup<V extends string>({
+  id,
+  legend,
+  value,
+  onChange,
+  options,
+  error,
+  className,
+}: RadioGroupProps<V>) {
+  return (
+    <fieldset
+      className={['radio-group', error ? 'field-invalid' : '', className ?? ''].filter(Boolean).join(' ')}
+      aria-describedby={error ? `${id}-error` : undefined}
+    >
+      <legend>{legend}</legend>
+      <div className="radio-options">
+        {options.map((option) => (
+          <label
+            key={option.value}
+            className={option.value === value ? 'radio-option radio-checked' : 'radio-option'}
+          >
+            <input
+              type="radio"
+              name={id}
+              id={`${id}-${option.value}`}
+              value={option.value}
+              checked={option.value === value}
+              onChange={() => onChange(option.value)}
+            />
+            <span className="radio-text">
+              <span className="radio-label">{option.label}</span>
+              {option.hint ? <span className="radio-hint">{option.hint}</span> : null}
+            </span>
+          </label>
+        ))}
+      </div>
+      {error ? (
+        <p className="field-error" id={`${id}-error`}>
+          {error}
+        </p>
+      ) : null}
+    </fieldset>
   );
 }

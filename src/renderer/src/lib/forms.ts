@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { schemaMessages } from '../../../shared/domain';
 import type { ErrorIssue } from '../../../shared/errors';
 import { i18next } from '../i18n';
+import { formatCount, formatPercent } from './money';
 
 /** Field path ("fee.max", "contacts.0.email") → message shown under that field. */
 export type FieldErrors = Record<string, string>;
@@ -29,8 +30,52 @@ const KNOWN_MESSAGES: Record<string, () => string> = {
   [schemaMessages.countryCode]: () => i18next.t('validation.country'),
 };
 
+/**
+ * The deal schema builds its English messages from the field's name ("The guarantee cannot be
+ * negative"); under a field the subject is implied, so these translate by their pattern.
+ */
+const count = (text: string | undefined) => formatCount(Number(text));
+const PATTERNS: [RegExp, (match: RegExpExecArray) => string][] = [
+  [/ must be a number$/, () => i18next.t('validation.number')],
+  [/ cannot be negative$/, () => i18next.t('validation.deal.negative')],
+  [/ is over ([\d,]+)$/, (m) => i18next.t('validation.deal.over', { max: count(m[1]?.replace(/,/g, '')) })],
+  [/: at most 2 decimals \(cents\)$/, () => i18next.t('validation.twoDecimals')],
+  [/: at most [46] decimals$/, () => i18next.t('validation.deal.percentDecimals')],
+  [/ cannot exceed 100 %$/, () => i18next.t('validation.deal.percentMax', { max: formatPercent(100) })],
+  [
+    / cannot exceed [\d.]+ \((\d+) %\)/,
+    (m) => i18next.t('validation.deal.percentMax', { max: formatPercent(Number(m[1])) }),
+  ],
+  [/^A door split or versus deal needs a ticket price/, () => i18next.t('validation.deal.priceNeeded')],
+  [/^A guarantee-plus deal needs a ticket price/, () => i18next.t('validation.deal.pricePlus')],
+  [/^A door split at 0 % gives the artist nothing$/, () => i18next.t('validation.deal.doorSplitZero')],
+  [/^A guarantee-plus deal shares the net receipts/, () => i18next.t('validation.deal.plusNet')],
+  [/^The ticketing fees take the whole ticket price/, () => i18next.t('validation.deal.feesTooHigh')],
+  [
+    /^A bonus at (\d+) tickets can never be reached: the capacity is (\d+)$/,
+    (m) => i18next.t('validation.deal.bonusUnreachable', { threshold: count(m[1]), capacity: count(m[2]) }),
+  ],
+  [
+    /^Two bonuses share the threshold of (\d+) tickets$/,
+    (m) => i18next.t('validation.deal.bonusTwice', { threshold: count(m[1]) }),
+  ],
+  [/ is a whole number of tickets$/, () => i18next.t('validation.integer')],
+  [/^A bonus threshold is at least 1 ticket$/, () => i18next.t('validation.deal.bonusMin')],
+  [/^A label is required$/, () => i18next.t('validation.required')],
+  [/^Only the organiser's expenses can be recouped/, () => i18next.t('validation.deal.recoupArtist')],
+  [/^A date is written YYYY-MM-DD$/, () => i18next.t('validation.date')],
+  [/^This date does not exist$/, () => i18next.t('validation.dateMissing')],
+  [/^The last day is before the first day$/, () => i18next.t('validation.dateOrder')],
+];
+
 export function translateMessage(message: string): string {
-  return KNOWN_MESSAGES[message]?.() ?? message;
+  const known = KNOWN_MESSAGES[message];
+  if (known) return known();
+  for (const [pattern, translate] of PATTERNS) {
+    const match = pattern.exec(message);
+    if (match) return translate(match);
+  }
+  return message;
 }
 
 /**
