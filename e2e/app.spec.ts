@@ -116,7 +116,7 @@ test('the French UI shows on first open', async ({ page, host }) => {
   ).toBeVisible();
 
   await go(page, 'Démos');
-  await expect(page.getByText('L’analyse des démos arrive dans une prochaine version')).toBeVisible();
+  await expect(page.getByText('Déposez vos démos ici')).toBeVisible();
   await go(page, 'Offres');
   await expect(page.getByText('Une offre réunit un artiste et un lieu', { exact: false })).toBeVisible();
   await go(page, 'Lieux');

@@ -4,6 +4,7 @@ import { EntitySection } from './components/EntitySection';
 import { Icon } from './components/icons';
 import { Toasts } from './components/Toasts';
 import { artistsKind } from './sections/artists';
+import { DemosSection } from './sections/demos/DemosSection';
 import { OffersSection } from './sections/offers/OffersSection';
 import { PlaceholderSection } from './sections/Placeholder';
 import { SettingsSection } from './sections/Settings';
@@ -12,6 +13,8 @@ import { SECTIONS, useNav, type Section } from './store/nav';
 
 function SectionView({ section }: { section: Section }) {
   switch (section) {
+    case 'demos':
+      return <DemosSection />;
     case 'artists':
       return <EntitySection config={artistsKind} />;
     case 'venues':

@@ -4,13 +4,15 @@ import { z } from 'zod';
 // The two locales only (same functions as z.locales.fr / z.locales.en), so the other ~50 stay out of the bundle.
 import { en as zodEn, fr as zodFr } from 'zod/locales';
 import type { Language } from '../../../shared/domain';
+import { demosEn } from './demos.en';
+import { demosFr, type DemosMessages } from './demos.fr';
 import { en } from './en';
 import { fr, type Messages } from './fr';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages };
+    resources: { translation: Messages; demos: DemosMessages };
   }
 }
 
@@ -22,7 +24,7 @@ export function localeOf(language: string): string {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: { fr: { translation: fr, demos: demosFr }, en: { translation: en, demos: demosEn } },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: ['fr', 'en'],
