@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { Icon } from '../components/icons';
 
-type Upcoming = 'demos' | 'contracts';
+type Upcoming = 'contracts';
 
 /** An honest page for a section whose feature is not in this version yet: what it will do, nothing fake. */
 export function PlaceholderSection({ section }: { section: Upcoming }) {

@@ -8,6 +8,7 @@ import { DetailItem } from '../../components/Detail';
 import { Icon } from '../../components/icons';
 import { formatAmount, formatCount, formatDayLong, formatPercent } from '../../lib/money';
 import { toastError, toastSuccess } from '../../store/toasts';
+import { NegotiationBriefCard } from './Brief';
 import { DealPnl } from './DealPnl';
 import { usesGuarantee, usesPercentage, usesPromoterProfit } from './draft';
 import { NegotiationActions, NegotiationTimeline, ZoneOfAgreement } from './Negotiation';
@@ -145,6 +146,7 @@ export function OfferDetail({ offerId, version, onEdit, onCounter, onDeleted, on
             <h3 className="subheading">{t('negotiation.timeline')}</h3>
             <NegotiationTimeline offer={offer} />
           </section>
+          {offer.status !== 'settled' ? <NegotiationBriefCard offer={offer} /> : null}
           <section className="card" aria-labelledby="terms-title">
             <h2 id="terms-title">{t('offers.currentTerms')}</h2>
             <TermsList deal={offer.deal} />
