@@ -24,7 +24,7 @@ import { DemoProgress, DemoSummary, DemoView, DemosAddInput, DemosListInput } fr
  * The one contract between the renderer and the main-process services.
  * Method name → input and output schemas; event name → payload schema.
  * The Electron IPC adapter, the browser host and the renderer client are all derived from it, so a
- * method added here and not implemented by the services fails the type check (see `Handlers`).
+ * method added here that the services lack fails the type check (see `Handlers`).
  */
 const method = <I extends z.ZodTypeAny, O extends z.ZodTypeAny>(input: I, output: O) => ({ input, output });
 

@@ -17,7 +17,6 @@ import { RadarChart, type RadarAxis } from './charts/RadarChart';
 import { Waveform } from './charts/Waveform';
 import { chipOf, isPending, type Row, type RowActions } from './DemoList';
 import { duration, errorText, lang, num, percent, type DemosT } from './format';
-import { DemoIcon } from './icons';
 import { useDemos } from './store';
 
 /** Brightness shown on the 0–1 scales the way the descriptors weigh it (800 Hz dull … 3.5 kHz bright). */
@@ -192,7 +191,7 @@ function AnalysisCard({
     <article className="panel demo-card" aria-labelledby="demo-card-title" data-testid="demo-card">
       <CardHeader title={demo.fileName} subtitle={fileLine(t, demo, r)}>
         <button type="button" className="button" onClick={() => actions.retry(demo)}>
-          <DemoIcon name="retry" />
+          <Icon name="retry" size={16} />
           {t('actions.reanalyse')}
         </button>
         <button type="button" className="button button-danger-ghost" onClick={() => actions.askDelete(demo)}>
@@ -469,13 +468,13 @@ function StatusCard({ row, actions }: { row: Row; actions: RowActions }) {
       >
         {canCancel ? (
           <button type="button" className="button" onClick={() => actions.cancel(row)}>
-            <DemoIcon name="stop" />
+            <Icon name="stop" size={16} />
             {t('actions.cancel')}
           </button>
         ) : null}
         {canRetry ? (
           <button type="button" className="button" onClick={() => actions.retry(row)}>
-            <DemoIcon name="retry" />
+            <Icon name="retry" size={16} />
             {t('actions.retry')}
           </button>
         ) : null}

@@ -5,7 +5,6 @@ import type { DemoSummary } from '../../../../shared/demos';
 import { Icon } from '../../components/icons';
 import { formatBytes } from '../../lib/format';
 import { duration, errorText, lang, num, percent, type DemosT } from './format';
-import { DemoIcon } from './icons';
 import { rowStatus, type PendingFile } from './store';
 
 export type Row = PendingFile | DemoSummary;
@@ -172,7 +171,7 @@ export function DemoList({ rows, selectedId, actions }: DemoListProps) {
                   tabIndex={tab}
                   onClick={() => actions.cancel(row)}
                 >
-                  <DemoIcon name="stop" />
+                  <Icon name="stop" size={16} />
                 </RowButton>
               ) : null}
               {status === 'failed' || status === 'cancelled' ? (
@@ -181,7 +180,7 @@ export function DemoList({ rows, selectedId, actions }: DemoListProps) {
                   tabIndex={tab}
                   onClick={() => actions.retry(row)}
                 >
-                  <DemoIcon name="retry" />
+                  <Icon name="retry" size={16} />
                 </RowButton>
               ) : null}
               {!isPending(row) || row.phase === 'failed' ? (

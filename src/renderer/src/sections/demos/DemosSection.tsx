@@ -7,7 +7,6 @@ import { Icon } from '../../components/icons';
 import { toastError, toastSuccess } from '../../store/toasts';
 import { DemoPanel } from './DemoCard';
 import { DemoList, isPending, rowId, type Row, type RowActions } from './DemoList';
-import { DemoIcon } from './icons';
 import { AUDIO_ACCEPT, collectDropped, collectPicked, takeDrop } from './ingest';
 import { rowStatus, useDemos } from './store';
 import './demos.css';
@@ -185,11 +184,11 @@ export function DemosSection() {
   const pickers = (
     <>
       <button type="button" className="button button-primary" onClick={() => fileInput.current?.click()}>
-        <DemoIcon name="file" />
+        <Icon name="file" size={16} />
         {t('chooseFiles')}
       </button>
       <button type="button" className="button" onClick={() => folderInput.current?.click()}>
-        <DemoIcon name="folder" />
+        <Icon name="folder" size={16} />
         {t('chooseFolder')}
       </button>
     </>
@@ -240,7 +239,7 @@ export function DemosSection() {
       {empty ? (
         <div className="demo-dropzone" data-dragging={dragging || undefined}>
           <span className="demo-dropzone-icon">
-            <DemoIcon name="drop" size={36} />
+            <Icon name="drop" size={36} />
           </span>
           <p className="demo-dropzone-title">{t('dropTitle')}</p>
           <p className="demo-dropzone-lead">{t('emptyLead')}</p>
@@ -324,7 +323,7 @@ export function DemosSection() {
       {dragging ? (
         <div className="demo-drop-overlay" aria-hidden="true">
           <div className="demo-drop-overlay-box">
-            <DemoIcon name="drop" size={40} />
+            <Icon name="drop" size={40} />
             <p className="demo-drop-overlay-title">{t('dropOverlay')}</p>
             <p>{t('dropOverlayHint')}</p>
           </div>
