@@ -25,4 +25,12 @@ async function boot(): Promise<void> {
   if (failure) toastError(failure);
 }
 
+// A file dropped outside the Démos screen must not make the browser open it in place of the app
+// (losing an unsaved form). The Démos screen handles its own drops; elsewhere a drop does nothing.
+for (const type of ['dragover', 'drop'] as const) {
+  window.addEventListener(type, (event) => {
+    if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+  });
+}
+
 void boot();
