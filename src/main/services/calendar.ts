@@ -240,6 +240,19 @@ export function createCalendarService(store: Store) {
     return conflicts;
   }
 
+  /**
+   * The holds queue orders by placement time: two holds placed in the same millisecond must still
+   * keep the order they were placed in, so placement times on this device strictly increase.
+   */
+  let lastPlacedMs = Date.parse(
+    (db.prepare('SELECT max(placed_at) AS latest FROM holds').get() as { latest: string | null }).latest ??
+      '1970-01-01T00:00:00Z',
+  );
+  function nextPlacedAt(): string {
+    lastPlacedMs = Math.max(Date.now(), lastPlacedMs + 1);
+    return new Date(lastPlacedMs).toISOString();
+  }
+
   function requireRow(table: 'artists' | 'venues', id: string, noun: string): void {
     if (!db.prepare(`SELECT 1 FROM ${table} WHERE id = ? AND deleted_at IS NULL`).get(id)) {
       throw new AppError('NOT_FOUND', `No ${noun} with id ${id}`);
@@ -291,7 +304,7 @@ export function createCalendarService(store: Store) {
           venueId: request.venueId,
           startDate: request.startDate,
           ...(request.endDate ? { endDate: request.endDate } : {}),
-          placedAt: new Date().toISOString(),
+          placedAt: nextPlacedAt(),
           note: request.note,
         });
         save(before, result.book);
