@@ -152,9 +152,10 @@ export function createDemoService(options: DemoServiceOptions) {
   const selectUnreadable = db.prepare<[string], { id: string }>(
     `SELECT id FROM demos WHERE sha256 IS NULL AND file_path = ? AND deleted_at IS NULL`,
   );
+  // Oldest first; rowid keeps the order files were added in when they share a millisecond.
   const selectNextQueued = db.prepare<[], { id: string; file_path: string; sha256: string | null }>(
     `SELECT id, file_path, sha256 FROM demos WHERE status = 'queued' AND deleted_at IS NULL
-     ORDER BY queued_at, id LIMIT 1`,
+     ORDER BY queued_at, rowid LIMIT 1`,
   );
   const artistExists = db.prepare<[string]>(`SELECT 1 FROM artists WHERE id = ? AND deleted_at IS NULL`);
 
