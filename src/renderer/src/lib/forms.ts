@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { schemaMessages } from '../../../shared/domain';
-import type { ErrorIssue } from '../../../shared/errors';
+import { AppError, type ErrorIssue } from '../../../shared/errors';
 import { i18next } from '../i18n';
 import { formatCount, formatPercent } from './money';
 
@@ -158,4 +158,48 @@ export function focusFirstError(form: HTMLFormElement | null): void {
 
 export function fieldId(form: string, path: string): string {
   return `${form}-${path.replace(/\./g, '-')}`;
+}
+
+/**
+ * The submit step every record form shares: validate the draft with the shared schema (plus the
+ * number fields' own errors), show the errors under their fields, otherwise save and show the
+ * server's field errors the same way. `serverPrefix` is the path prefix of the fields in the
+ * server's issues ("fields." for an update).
+ */
+export async function validateAndSave<T, R>(options: {
+  schema: z.ZodType<T>;
+  input: unknown;
+  numberErrors: FieldErrors;
+  isField: (path: string) => boolean;
+  form: HTMLFormElement | null;
+  setErrors: (errors: FormErrors) => void;
+  setSaving: (saving: boolean) => void;
+  save: (value: T) => Promise<R>;
+  onSaved: (saved: R) => void;
+  onError: (error: unknown) => void;
+  serverPrefix: string;
+}): Promise<void> {
+  const parsed = options.schema.safeParse(options.input, { error: errorMap });
+  const found = mergeErrors(
+    { fields: options.numberErrors, general: [] },
+    parsed.success ? NO_ERRORS : toFormErrors(issuesOf(parsed.error), options.isField),
+  );
+  if (errorCount(found) > 0 || !parsed.success) {
+    options.setErrors(found);
+    focusFirstError(options.form);
+    return;
+  }
+  options.setErrors(NO_ERRORS);
+  options.setSaving(true);
+  try {
+    options.onSaved(await options.save(parsed.data));
+  } catch (error) {
+    if (error instanceof AppError && error.issues?.length) {
+      options.setErrors(toFormErrors(error.issues, options.isField, options.serverPrefix));
+      focusFirstError(options.form);
+    }
+    options.onError(error);
+  } finally {
+    options.setSaving(false);
+  }
 }

@@ -1,7 +1,6 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { VenueInput, type Currency, type Venue } from '../../../shared/domain';
-import { AppError } from '../../../shared/errors';
 import { uuidv7 } from '../../../shared/ids';
 import { api } from '../api';
 import {
@@ -15,19 +14,7 @@ import type { EntityFormProps, EntityKind } from '../components/EntitySection';
 import { SelectField, TextField } from '../components/fields';
 import { FormShell } from '../components/FormShell';
 import { formatDimensions, formatMoneyRange, formatNumber, formatPlace, numberToInput } from '../lib/format';
-import {
-  NO_ERRORS,
-  errorCount,
-  errorMap,
-  fieldId,
-  focusFirstError,
-  issuesOf,
-  mergeErrors,
-  readNumber,
-  splitList,
-  toFormErrors,
-  type FieldErrors,
-} from '../lib/forms';
+import { validateAndSave, fieldId, readNumber, splitList, type FieldErrors } from '../lib/forms';
 import { useDraft } from '../lib/useDraft';
 import { toastError } from '../store/toasts';
 
@@ -179,32 +166,22 @@ export function VenueForm({ formId, initial, onSaved, onCancel, onDirtyChange }:
       contacts: contactsToInput(draft.contacts),
       notes: draft.notes,
     };
-    const parsed = VenueInput.safeParse(input, { error: errorMap });
-    const found = mergeErrors(
-      { fields: numberErrors, general: [] },
-      parsed.success ? NO_ERRORS : toFormErrors(issuesOf(parsed.error), isField),
-    );
-    if (errorCount(found) > 0 || !parsed.success) {
-      setErrors(found);
-      focusFirstError(formRef.current);
-      return;
-    }
-    setErrors(NO_ERRORS);
-    setSaving(true);
-    try {
-      const saved = initial
-        ? await api.invoke('venues.update', { id: initial.id, fields: parsed.data })
-        : await api.invoke('venues.create', { id: uuidv7(), ...parsed.data });
-      onSaved(saved);
-    } catch (error) {
-      if (error instanceof AppError && error.issues?.length) {
-        setErrors(toFormErrors(error.issues, isField, initial ? 'fields.' : ''));
-        focusFirstError(formRef.current);
-      }
-      toastError(error);
-    } finally {
-      setSaving(false);
-    }
+    await validateAndSave({
+      schema: VenueInput,
+      input,
+      numberErrors,
+      isField,
+      form: formRef.current,
+      setErrors,
+      setSaving,
+      save: (fields) =>
+        initial
+          ? api.invoke('venues.update', { id: initial.id, fields })
+          : api.invoke('venues.create', { id: uuidv7(), ...fields }),
+      onSaved,
+      onError: toastError,
+      serverPrefix: initial ? 'fields.' : '',
+    });
   };
 
   return (
