@@ -107,7 +107,16 @@ const toast = (page: Page, text: string) => page.locator('[data-testid="toast"]'
 test('the French UI shows on first open', async ({ page, host }) => {
   await openApp(page, host);
   await expect(page.locator('html')).toHaveAttribute('lang', 'fr');
-  for (const name of ['Démos', 'Artistes', 'Lieux', 'Offres', 'Contrats', 'Réglages']) {
+  for (const name of [
+    'Démos',
+    'Artistes',
+    'Lieux',
+    'Adéquation',
+    'Offres',
+    'Prévisions',
+    'Contrats',
+    'Réglages',
+  ]) {
     await expect(navButton(page, name)).toBeVisible();
   }
   await expect(page.getByRole('heading', { level: 1, name: 'Artistes' })).toBeVisible();

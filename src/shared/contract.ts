@@ -19,6 +19,10 @@ import {
 } from './offers';
 import { Artist, ArtistInput, Id, ListQuery, Settings, Venue, VenueInput, pageOf } from './domain';
 import { DemoProgress, DemoSummary, DemoView, DemosAddInput, DemosListInput } from './demos';
+import { ById, Empty, JobId, method } from './contract-method';
+import { venueFitMethods } from './venue-fit';
+import { legalMethods } from './legal';
+import { forecastMethods } from './forecast';
 
 /**
  * The one contract between the renderer and the main-process services.
@@ -26,11 +30,6 @@ import { DemoProgress, DemoSummary, DemoView, DemosAddInput, DemosListInput } fr
  * The Electron IPC adapter, the browser host and the renderer client are all derived from it, so a
  * method added here that the services lack fails the type check (see `Handlers`).
  */
-const method = <I extends z.ZodTypeAny, O extends z.ZodTypeAny>(input: I, output: O) => ({ input, output });
-
-const Empty = z.object({}).strict().default({});
-const ById = z.object({ id: Id }).strict();
-const JobId = z.uuid();
 
 export const AppInfo = z.object({
   name: z.string(),
@@ -193,6 +192,11 @@ export const contract = {
   'demos.retry': method(ById, DemoSummary),
   /** Removes the demo from the library (a tombstone; the file on disk is never touched). */
   'demos.delete': method(ById, z.object({ id: Id })),
+
+  // Feature contracts, each declared beside its domain types.
+  ...venueFitMethods,
+  ...legalMethods,
+  ...forecastMethods,
 } as const;
 
 export const events = {

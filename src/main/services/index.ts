@@ -10,6 +10,9 @@ import { dealDocument, renderPdf } from './documents';
 import { createNegotiationService } from './negotiation';
 import { createOfferService, evaluateDeal } from './offers';
 import { createSettingsRepository } from './settings';
+import { createVenueFitHandlers } from './venue-fit/handlers';
+import { createLegalHandlers } from './legal/handlers';
+import { createForecastHandlers } from './forecast/handlers';
 
 /** One function per contract method. Missing or mistyped methods fail the type check. */
 export type Handlers = {
@@ -104,5 +107,9 @@ export function createServices(ctx: ServiceContext): Handlers {
     'demos.cancel': ({ id }) => ctx.demos.cancel(id),
     'demos.retry': ({ id }) => ctx.demos.retry(id),
     'demos.delete': ({ id }) => ctx.demos.remove(id),
+
+    ...createVenueFitHandlers(ctx),
+    ...createLegalHandlers(ctx),
+    ...createForecastHandlers(ctx),
   };
 }

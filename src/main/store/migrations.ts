@@ -4,6 +4,10 @@
  * `updated_at` (a hybrid logical clock, see hlc.ts) and `deleted_at` (a tombstone instead of DELETE),
  * and private columns (fees, budgets, contacts, notes, deals, contracts) live in tables of their own.
  */
+import { venueFitMigration } from './migrations/4-venue-fit';
+import { legalMigration } from './migrations/5-legal';
+import { forecastMigration } from './migrations/6-forecast';
+
 export interface Migration {
   version: number;
   name: string;
@@ -276,6 +280,10 @@ CREATE TABLE demo_analyses (
 ) STRICT;
 `,
   },
+  // From 4 on, a feature's migration lives in migrations/ beside the others' (one file each).
+  venueFitMigration,
+  legalMigration,
+  forecastMigration,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

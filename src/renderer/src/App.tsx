@@ -6,7 +6,9 @@ import { Toasts } from './components/Toasts';
 import { artistsKind } from './sections/artists';
 import { DemosSection } from './sections/demos/DemosSection';
 import { OffersSection } from './sections/offers/OffersSection';
-import { PlaceholderSection } from './sections/Placeholder';
+import { ContractsSection } from './sections/contracts/ContractsSection';
+import { ForecastSection } from './sections/forecast/ForecastSection';
+import { MatchSection } from './sections/match/MatchSection';
 import { SettingsSection } from './sections/Settings';
 import { venuesKind } from './sections/venues';
 import { SECTIONS, useNav, type Section } from './store/nav';
@@ -19,12 +21,16 @@ function SectionView({ section }: { section: Section }) {
       return <EntitySection config={artistsKind} />;
     case 'venues':
       return <EntitySection config={venuesKind} />;
+    case 'match':
+      return <MatchSection />;
     case 'offers':
       return <OffersSection />;
+    case 'forecast':
+      return <ForecastSection />;
+    case 'contracts':
+      return <ContractsSection />;
     case 'settings':
       return <SettingsSection />;
-    default:
-      return <PlaceholderSection section={section} />;
   }
 }
 

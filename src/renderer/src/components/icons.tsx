@@ -6,7 +6,9 @@ type IconName =
   | 'demos'
   | 'artists'
   | 'venues'
+  | 'match'
   | 'offers'
+  | 'forecast'
   | 'contracts'
   | 'settings'
   | 'plus'
@@ -60,6 +62,19 @@ const PATHS: Record<IconName, ReactElement> = {
     <>
       <path d="M22 2 11 13" />
       <path d="M22 2 15 22l-4-9-9-4z" />
+    </>
+  ),
+  match: (
+    <>
+      <circle cx="12" cy="12" r="9" />
+      <circle cx="12" cy="12" r="5" />
+      <circle cx="12" cy="12" r="1" />
+    </>
+  ),
+  forecast: (
+    <>
+      <path d="M3 3v18h18" />
+      <path d="m7 15 4-4 3 3 6-7" />
     </>
   ),
   contracts: (

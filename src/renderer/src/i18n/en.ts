@@ -12,7 +12,9 @@ export const en: Messages = {
     demos: 'Demos',
     artists: 'Artists',
     venues: 'Venues',
+    match: 'Venue fit',
     offers: 'Offers',
+    forecast: 'Forecasts',
     contracts: 'Contracts',
     settings: 'Settings',
   },
@@ -750,15 +752,6 @@ export const en: Messages = {
     doubleBookingBody:
       '{{artist}} is already confirmed elsewhere on this date. Confirm anyway (an afternoon festival slot and a club show the same day, say)?',
     confirmAnyway: 'Confirm anyway',
-  },
-  placeholder: {
-    badge: 'Coming in a later version',
-    contracts: {
-      title: 'Contracts',
-      lead: 'Contract generation is coming in a later version: you will be able to produce a performance contract from an accepted offer.',
-      detail:
-        'The artist’s, venue’s and offer’s details will fill in the contract automatically, ready for you to review and export. This feature is not available in this version yet.',
-    },
   },
   settings: {
     title: 'Settings',

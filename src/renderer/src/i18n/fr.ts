@@ -14,7 +14,9 @@ export const fr = {
     demos: 'Démos',
     artists: 'Artistes',
     venues: 'Lieux',
+    match: 'Adéquation',
     offers: 'Offres',
+    forecast: 'Prévisions',
     contracts: 'Contrats',
     settings: 'Réglages',
   },
@@ -765,15 +767,6 @@ export const fr = {
     doubleBookingBody:
       '{{artist}} est déjà confirmé ailleurs à cette date. Confirmer quand même (par exemple un festival l’après-midi et un club le soir) ?',
     confirmAnyway: 'Confirmer quand même',
-  },
-  placeholder: {
-    badge: 'Prochaine version',
-    contracts: {
-      title: 'Contrats',
-      lead: 'La génération des contrats arrive dans une prochaine version : vous pourrez produire un contrat de cession à partir d’une offre acceptée.',
-      detail:
-        'Les informations de l’artiste, du lieu et de l’offre rempliront automatiquement le contrat, que vous pourrez relire et exporter. Cette fonction n’est pas encore disponible dans cette version.',
-    },
   },
   settings: {
     title: 'Réglages',

@@ -7,12 +7,24 @@ import type { Language } from '../../../shared/domain';
 import { demosEn } from './demos.en';
 import { demosFr, type DemosMessages } from './demos.fr';
 import { en } from './en';
+import { forecastEn } from './forecast.en';
+import { forecastFr, type ForecastMessages } from './forecast.fr';
+import { legalEn } from './legal.en';
+import { legalFr, type LegalMessages } from './legal.fr';
+import { venueFitEn } from './venueFit.en';
+import { venueFitFr, type VenueFitMessages } from './venueFit.fr';
 import { fr, type Messages } from './fr';
 
 declare module 'i18next' {
   interface CustomTypeOptions {
     defaultNS: 'translation';
-    resources: { translation: Messages; demos: DemosMessages };
+    resources: {
+      translation: Messages;
+      demos: DemosMessages;
+      venueFit: VenueFitMessages;
+      legal: LegalMessages;
+      forecast: ForecastMessages;
+    };
   }
 }
 
@@ -24,7 +36,10 @@ export function localeOf(language: string): string {
 }
 
 void i18next.use(initReactI18next).init({
-  resources: { fr: { translation: fr, demos: demosFr }, en: { translation: en, demos: demosEn } },
+  resources: {
+    fr: { translation: fr, demos: demosFr, venueFit: venueFitFr, legal: legalFr, forecast: forecastFr },
+    en: { translation: en, demos: demosEn, venueFit: venueFitEn, legal: legalEn, forecast: forecastEn },
+  },
   lng: DEFAULT_LANGUAGE,
   fallbackLng: DEFAULT_LANGUAGE,
   supportedLngs: ['fr', 'en'],

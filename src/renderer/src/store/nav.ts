@@ -1,6 +1,15 @@
 import { create } from 'zustand';
 
-export const SECTIONS = ['demos', 'artists', 'venues', 'offers', 'contracts', 'settings'] as const;
+export const SECTIONS = [
+  'demos',
+  'artists',
+  'venues',
+  'match',
+  'offers',
+  'forecast',
+  'contracts',
+  'settings',
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 /** Given the navigation to perform, runs it now or after asking (a form with unsaved changes). */
