@@ -17,7 +17,8 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-const hostScript = join(process.cwd(), 'out/main/host.js');
+// FLOWSTAGE_OUT lets two builds live side by side (`electron-vite build --outDir out-x`); default out/.
+const hostScript = join(process.cwd(), process.env.FLOWSTAGE_OUT ?? 'out', 'main/host.js');
 
 function launch(home: string): Promise<{ child: ChildProcess; url: string }> {
   return new Promise((resolve, reject) => {
