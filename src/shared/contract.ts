@@ -21,6 +21,7 @@ import { Artist, ArtistInput, Id, ListQuery, Settings, Venue, VenueInput, pageOf
 import { DemoProgress, DemoSummary, DemoView, DemosAddInput, DemosListInput } from './demos';
 import { ById, Empty, JobId, method } from './contract-method';
 import { venueFitMethods } from './venue-fit';
+import { venueImportMethods } from './venue-import';
 import { legalMethods } from './legal';
 import { forecastMethods } from './forecast';
 
@@ -195,6 +196,7 @@ export const contract = {
 
   // Feature contracts, each declared beside its domain types.
   ...venueFitMethods,
+  ...venueImportMethods,
   ...legalMethods,
   ...forecastMethods,
 } as const;

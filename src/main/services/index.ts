@@ -11,6 +11,7 @@ import { createNegotiationService } from './negotiation';
 import { createOfferService, evaluateDeal } from './offers';
 import { createSettingsRepository } from './settings';
 import { createVenueFitHandlers } from './venue-fit/handlers';
+import { createVenueImportHandlers } from './venue-fit/import-handlers';
 import { createLegalHandlers } from './legal/handlers';
 import { createForecastHandlers } from './forecast/handlers';
 
@@ -109,6 +110,7 @@ export function createServices(ctx: ServiceContext): Handlers {
     'demos.delete': ({ id }) => ctx.demos.remove(id),
 
     ...createVenueFitHandlers(ctx),
+    ...createVenueImportHandlers(ctx),
     ...createLegalHandlers(ctx),
     ...createForecastHandlers(ctx),
   };
