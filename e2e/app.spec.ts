@@ -1,23 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type HostProcess } from './fixtures';
+import { call, expect, shoot, test, type HostProcess } from './fixtures';
 
 // The renderer end to end, in Chromium against the browser host (a fresh profile per test).
-
-const SCREENSHOTS = join(process.cwd(), 'e2e/screenshots');
-
-/** Calls a method the way the renderer does, to put data in place quickly. */
-async function call(host: HostProcess, method: string, input: unknown): Promise<unknown> {
-  const response = await fetch(`${host.origin}/api/invoke/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value;
-}
 
 async function seed(host: HostProcess): Promise<void> {
   await call(host, 'artists.create', {
@@ -88,18 +72,6 @@ function navButton(page: Page, name: string): Locator {
 async function go(page: Page, name: string): Promise<void> {
   await navButton(page, name).click();
   await expect(page.getByRole('heading', { level: 1, name, exact: true })).toBeVisible();
-}
-
-/** A full-page screenshot, taken with the viewport as tall as the page so sticky parts sit right. */
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page
-    .locator('body')
-    .evaluate((body) => body.ownerDocument.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await page.setViewportSize(viewport);
 }
 
 const toast = (page: Page, text: string) => page.locator('[data-testid="toast"]').filter({ hasText: text });

@@ -1,39 +1,7 @@
-import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
-import type { Page } from '@playwright/test';
-import { expect, test, type HostProcess } from './fixtures';
+import { call, expect, shoot, test } from './fixtures';
 
 // The negotiation brief on the offer detail: acceptance chance and its evidence, the chart, the
 // anchors, the frictions, and the message drafts in French and English with their copy button.
-
-const SCREENSHOTS = join(process.cwd(), 'e2e/screenshots');
-
-async function call<T = unknown>(host: HostProcess, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/api/invoke/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page
-    .locator('body')
-    .evaluate((body) => body.ownerDocument.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await page.mouse.move(0, 0);
-  await page
-    .locator('[data-testid="toast"] button')
-    .evaluateAll((buttons) => buttons.forEach((button) => (button as HTMLButtonElement).click()));
-  await expect(page.locator('[data-testid="toast"]')).toHaveCount(0);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await page.setViewportSize(viewport);
-}
 
 test('the offer detail prepares the negotiation: chance, frictions and drafts to copy', async ({
   page,

@@ -1,13 +1,12 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Page } from '@playwright/test';
-import { expect, test, type HostProcess } from './fixtures';
+import { expect, shoot, test, type HostProcess } from './fixtures';
 
 // The Démos screen end to end, in Chromium against the browser host: real files of the shared corpus
 // go through the file input, the upload, `demos.add` and the analysis worker (out/main/audioWorker.js,
 // so build first), then the queue, the card, reload, deduplication, deletion and the keyboard.
 
-const SCREENSHOTS = join(process.cwd(), 'e2e/screenshots');
 const CORPUS = resolve('../shared/corpus/decoding');
 const MP3 = join(CORPUS, 'format/brahms_cbr128.mp3');
 const FLAC = join(CORPUS, 'format/brahms.flac');
@@ -27,20 +26,6 @@ const rows = (page: Page) => page.getByTestId('demo-row');
 const row = (page: Page, name: string) => rows(page).filter({ hasText: name });
 const chip = (page: Page, name: string) => row(page, name).locator('.demo-chip');
 const toast = (page: Page, text: string) => page.locator('[data-testid="toast"]').filter({ hasText: text });
-
-/** A full-page screenshot (toasts closed), the viewport as tall as the page so the sticky list sits right. */
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const close = page.getByRole('button', { name: 'Fermer la notification' });
-  while ((await close.count()) > 0) await close.first().click();
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page
-    .locator('body')
-    .evaluate((body) => body.ownerDocument.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await page.setViewportSize(viewport);
-}
 
 async function expectStatus(page: Page, name: string, status: string): Promise<void> {
   await expect(chip(page, name)).toHaveText(status, { timeout: ANALYSIS_TIMEOUT });

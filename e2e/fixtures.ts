@@ -1,8 +1,10 @@
-import { test as base, expect } from '@playwright/test';
+import { test as base, expect, type Page } from '@playwright/test';
 import { spawn, type ChildProcess } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+const SCREENSHOTS = join(process.cwd(), 'e2e/screenshots');
 
 /** A browser host process on a profile folder; restart keeps the folder, changes port and token. */
 export interface HostProcess {
@@ -17,7 +19,7 @@ export interface HostProcess {
   stop(): Promise<void>;
 }
 
-// FLOWSTAGE_OUT lets two builds live side by side (`electron-vite build --outDir out-x`); default out/.
+// FLOWSTAGE_OUT lets two builds live side by side (`FLOWSTAGE_OUT=out-x electron-vite build`); default out/.
 const hostScript = join(process.cwd(), process.env.FLOWSTAGE_OUT ?? 'out', 'main/host.js');
 
 function launch(home: string): Promise<{ child: ChildProcess; url: string }> {
@@ -97,5 +99,37 @@ export const test = base.extend<{ host: HostProcess }>({
     rmSync(host.home, { recursive: true, force: true });
   },
 });
+
+/** Calls a contract method on the host as the renderer would (seeding data for a test); throws on error. */
+export async function call<T = unknown>(host: HostProcess, method: string, input: unknown): Promise<T> {
+  const response = await fetch(`${host.origin}/api/invoke/${method}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
+    body: JSON.stringify(input),
+  });
+  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
+  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
+  return body.value as T;
+}
+
+/**
+ * A full-page screenshot in e2e/screenshots/NAME.png: toasts closed (they would cover the page), the
+ * pointer parked, the viewport as tall as the page so sticky parts sit right.
+ */
+export async function shoot(page: Page, name: string): Promise<void> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
+  const height = await page
+    .locator('body')
+    .evaluate((body) => body.ownerDocument.documentElement.scrollHeight);
+  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
+  await page.mouse.move(0, 0);
+  await page
+    .locator('[data-testid="toast"] button')
+    .evaluateAll((buttons) => buttons.forEach((button) => (button as HTMLButtonElement).click()));
+  await expect(page.locator('[data-testid="toast"]')).toHaveCount(0);
+  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
+  await page.setViewportSize(viewport);
+}
 
 export { expect };

@@ -1,23 +1,10 @@
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { expect, test, type HostProcess } from './fixtures';
+import { call, expect, shoot, test, type HostProcess } from './fixtures';
 
 // The Offres section end to end: the offer builder and its live P&L, the negotiation, the settlement,
 // and the holds calendar (promotion on release, confirmation, ICS export and import).
-
-const SCREENSHOTS = join(process.cwd(), 'e2e/screenshots');
-
-async function call<T = unknown>(host: HostProcess, method: string, input: unknown): Promise<T> {
-  const response = await fetch(`${host.origin}/api/invoke/${method}`, {
-    method: 'POST',
-    headers: { authorization: `Bearer ${host.token}`, 'content-type': 'application/json' },
-    body: JSON.stringify(input),
-  });
-  const body = (await response.json()) as { ok: boolean; value?: unknown; error?: unknown };
-  if (!body.ok) throw new Error(`${method}: ${JSON.stringify(body.error)}`);
-  return body.value as T;
-}
 
 interface Seeded {
   hiboux: string;
@@ -50,23 +37,6 @@ async function openOffers(page: Page, host: HostProcess): Promise<void> {
   await page.goto(host.url);
   await page.getByRole('navigation').getByRole('button', { name: 'Offres', exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name: 'Offres' })).toBeVisible();
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  mkdirSync(SCREENSHOTS, { recursive: true });
-  const viewport = page.viewportSize() ?? { width: 1280, height: 800 };
-  const height = await page
-    .locator('body')
-    .evaluate((body) => body.ownerDocument.documentElement.scrollHeight);
-  await page.setViewportSize({ width: viewport.width, height: Math.max(viewport.height, height) });
-  await page.mouse.move(0, 0);
-  // Toasts would cover the page: close them first.
-  await page
-    .locator('[data-testid="toast"] button')
-    .evaluateAll((buttons) => buttons.forEach((button) => (button as HTMLButtonElement).click()));
-  await expect(page.locator('[data-testid="toast"]')).toHaveCount(0);
-  await page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: true });
-  await page.setViewportSize(viewport);
 }
 
 const toast = (page: Page, text: string | RegExp) =>
