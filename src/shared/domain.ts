@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SurfaceMaterialSchema } from './materials';
 
 // Domain schemas shared by the services, the adapters and the renderer's forms. Limits are part of
 // the contract: they keep a stray 10 MB string or a negative capacity out of the store.
@@ -68,11 +69,20 @@ export type Dimensions = z.infer<typeof Dimensions>;
 
 export const RoomTreatment = z.enum(['unknown', 'untreated', 'partial', 'treated']);
 
+/** The dominant material of each room surface (null unknown): feeds the estimated RT60. */
+export const Surfaces = z.object({
+  floor: SurfaceMaterialSchema.nullable().default(null),
+  walls: SurfaceMaterialSchema.nullable().default(null),
+  ceiling: SurfaceMaterialSchema.nullable().default(null),
+});
+export type Surfaces = z.infer<typeof Surfaces>;
+
 export const Acoustics = z.object({
   /** Measured reverberation time RT60 (s, mid frequencies); null when not measured. */
   rt60Sec: nonNegative.max(20).nullable().default(null),
   treatment: RoomTreatment.default('unknown'),
   notes: optionalText(2000),
+  surfaces: Surfaces.default({ floor: null, walls: null, ceiling: null }),
 });
 export type Acoustics = z.infer<typeof Acoustics>;
 
@@ -102,20 +112,56 @@ export type Artist = z.infer<typeof Artist>;
 
 // ---- Venues ----------------------------------------------------------------------------------
 
+export const VENUE_KINDS = [
+  'club',
+  'concert_hall',
+  'theatre',
+  'festival',
+  'bar',
+  'church',
+  'outdoor',
+  'arena',
+  'other',
+] as const;
+export const VenueKind = z.enum(VENUE_KINDS);
+export type VenueKind = z.infer<typeof VenueKind>;
+
+export const WEEKDAYS = ['mon', 'tue', 'wed', 'thu', 'fri', 'sat', 'sun'] as const;
+export const Weekday = z.enum(WEEKDAYS);
+export type Weekday = z.infer<typeof Weekday>;
+
+export const VENUE_SOURCE_KINDS = ['user', 'csv', 'festivals-fr'] as const;
+/** Where a venue record came from; for festivals the dataset's id (e.g. FEST_37011_550). */
+export const VenueSource = z.object({
+  kind: z.enum(VENUE_SOURCE_KINDS),
+  ref: z.string().max(200),
+});
+export type VenueSource = z.infer<typeof VenueSource>;
+
 export const VenueInput = z.object({
   name: trimmed(200).min(1, { message: schemaMessages.nameRequired }),
+  kind: VenueKind.default('other'),
   address: optionalText(300),
   postalCode: optionalText(20),
   city: optionalText(120),
   country: CountryCode.or(z.literal('')).default(''),
+  /** French region, Belgian region or Swiss canton. */
+  region: optionalText(120),
   latitude: z.number().min(-90).max(90).nullable().default(null),
   longitude: z.number().min(-180).max(180).nullable().default(null),
   capacityStanding: z.number().int().min(0).max(200_000).nullable().default(null),
   capacitySeated: z.number().int().min(0).max(200_000).nullable().default(null),
   room: Dimensions.default({ lengthM: null, widthM: null, heightM: null }),
   stage: Dimensions.default({ lengthM: null, widthM: null, heightM: null }),
-  acoustics: Acoustics.default({ rt60Sec: null, treatment: 'unknown', notes: '' }),
+  acoustics: Acoustics.default({
+    rt60Sec: null,
+    treatment: 'unknown',
+    notes: '',
+    surfaces: { floor: null, walls: null, ceiling: null },
+  }),
   paSystem: optionalText(2000),
+  /** PA power in watts; null when unknown. */
+  paPowerW: z.number().min(0).max(2_000_000).nullable().default(null),
   backline: optionalText(2000),
   genres: Genres,
   currency: Currency.default('EUR'),
@@ -124,6 +170,12 @@ export const VenueInput = z.object({
   budget: MoneyRange.default({ min: null, max: null }),
   contacts: z.array(Contact).max(50).default([]),
   notes: optionalText(20_000),
+  /** Days with shows; [] = unknown. */
+  daysOpen: z.array(Weekday).max(7).default([]),
+  /** Programming season or festival months (1–12); [] = all year or unknown. */
+  months: z.array(z.number().int().min(1).max(12)).max(12).default([]),
+  website: optionalText(500),
+  source: VenueSource.default({ kind: 'user', ref: '' }),
 });
 export type VenueInput = z.input<typeof VenueInput>;
 export type VenueFields = z.output<typeof VenueInput>;

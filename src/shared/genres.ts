@@ -148,7 +148,8 @@ function escapeRegExp(text: string): string {
 const PATTERNS = ORDERED.map(([phrase, ids]) => ({
   phrase,
   ids,
-  pattern: new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(phrase)}(?=$|[^\\p{L}\\p{N}])`, 'u'),
+  // compiled once: the search bar calls findGenrePhrases on every keystroke (matchAll copies it)
+  global: new RegExp(`(^|[^\\p{L}\\p{N}])${escapeRegExp(phrase)}(?=$|[^\\p{L}\\p{N}])`, 'gu'),
 }));
 
 /** Where each genre phrase was found in a folded text: used by the search parser to make chips. */
@@ -163,8 +164,8 @@ export interface GenreMatch {
 export function findGenrePhrases(folded: string): GenreMatch[] {
   const taken: Array<[number, number]> = [];
   const found: GenreMatch[] = [];
-  for (const { phrase, ids, pattern } of PATTERNS) {
-    const global = new RegExp(pattern.source, 'gu');
+  for (const { phrase, ids, global } of PATTERNS) {
+    if (!folded.includes(phrase)) continue;
     for (const match of folded.matchAll(global)) {
       const start = (match.index ?? 0) + (match[1]?.length ?? 0);
       const end = start + phrase.length;

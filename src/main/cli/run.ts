@@ -1,9 +1,13 @@
-import { readFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { startCore, version } from '../app';
 import { defaultDataDir } from '../profile';
 import { runAnalyzeCommand } from './analyze';
+import { matchCommand } from './match';
+import { searchCommand } from './search';
 import { settleCommand } from './settle';
+import { contractCommand } from './contract';
+import { venuesCommand } from './venues';
 
 // `flowstage`: the command line over the same services as the app. Later work adds analyze, match,
 // predict, contract and settle; each is a thin parse → dispatch → print.
@@ -16,6 +20,18 @@ Usage:
   flowstage analyze [--json] FILE...   tempo, key, loudness, energy, mood of audio files (or folders)
   flowstage settle --input DEAL.json [--tickets N] [--json]
                                  settle a deal: each party's share and the break-even
+  flowstage contract --input DEAL.json --out FILE.pdf [--sign CERT.p12 --password-file F] [--json]
+                                 contract PDF with its checklist and money lines (exit 2 if blocking)
+  flowstage venues import FILE.csv [--dry-run] [--update] [--json]
+                                 import venues from a CSV (all rows or none; errors by line)
+  flowstage venues export [--out FILE.csv] [--fr]
+                                 the venue catalogue as CSV
+  flowstage venues import-festivals
+                                 import or refresh the French music festivals (open data)
+  flowstage search [--json] [--artist ID] "QUERY"
+                                 venues matching a natural-language query ("salle jazz 300 places Paris")
+  flowstage match --artist ID [--limit N] [--json]
+                                 the venues that fit an artist best, with the score explained
 
 Options:
   -h, --help       show this help
@@ -42,9 +58,15 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   }
   const [command] = positionals;
   // settle parses its own options (strictly): it gets the raw arguments after its name.
+  if (command === 'contract') {
+    return contractCommand(argv.slice(argv.indexOf('contract') + 1), out, { readFile, writeFile });
+  }
   if (command === 'settle') {
     return settleCommand(argv.slice(argv.indexOf('settle') + 1), out, (path) => readFile(path, 'utf8'));
   }
+  if (command === 'venues') return venuesCommand(argv.slice(argv.indexOf('venues') + 1), out);
+  if (command === 'search') return searchCommand(argv.slice(argv.indexOf('search') + 1), out);
+  if (command === 'match') return matchCommand(argv.slice(argv.indexOf('match') + 1), out);
   if (values.help || command === undefined || command === 'help') {
     out(HELP);
     return 0;

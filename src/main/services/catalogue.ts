@@ -1,5 +1,6 @@
 import type { Artist, ArtistFields, Venue, VenueFields } from '../../shared/domain';
 import { AppError } from '../../shared/errors';
+import type { SurfaceMaterial } from '../../shared/materials';
 import { uuidv7 } from '../../shared/ids';
 import { foldForSearch } from '../../shared/text';
 import type { Store } from '../store/database';
@@ -192,6 +193,17 @@ export function createArtistRepository(store: Store) {
 interface VenueRow {
   id: string;
   name: string;
+  kind: Venue['kind'];
+  region: string;
+  days_open: string;
+  months: string;
+  website: string;
+  pa_power_w: number | null;
+  floor_material: SurfaceMaterial | null;
+  wall_material: SurfaceMaterial | null;
+  ceiling_material: SurfaceMaterial | null;
+  source_kind: Venue['source']['kind'];
+  source_ref: string;
   address: string;
   postal_code: string;
   city: string;
@@ -232,18 +244,26 @@ function venueFromRow(row: VenueRow): Venue {
   return {
     id: row.id,
     name: row.name,
+    kind: row.kind,
     address: row.address,
     postalCode: row.postal_code,
     city: row.city,
     country: row.country,
+    region: row.region,
     latitude: row.latitude,
     longitude: row.longitude,
     capacityStanding: row.capacity_standing,
     capacitySeated: row.capacity_seated,
     room: { lengthM: row.room_length_m, widthM: row.room_width_m, heightM: row.room_height_m },
     stage: { lengthM: row.stage_length_m, widthM: row.stage_width_m, heightM: row.stage_height_m },
-    acoustics: { rt60Sec: row.rt60_sec, treatment: row.treatment, notes: row.acoustic_notes },
+    acoustics: {
+      rt60Sec: row.rt60_sec,
+      treatment: row.treatment,
+      notes: row.acoustic_notes,
+      surfaces: { floor: row.floor_material, walls: row.wall_material, ceiling: row.ceiling_material },
+    },
     paSystem: row.pa_system,
+    paPowerW: row.pa_power_w,
     backline: row.backline,
     genres: parseJson<string[]>(row.genres),
     currency: row.currency,
@@ -251,13 +271,17 @@ function venueFromRow(row: VenueRow): Venue {
     budget: { min: row.budget_min, max: row.budget_max },
     contacts: parseJson(row.contacts),
     notes: row.notes,
+    daysOpen: parseJson(row.days_open),
+    months: parseJson(row.months),
+    website: row.website,
+    source: { kind: row.source_kind, ref: row.source_ref },
     createdAt: row.created_at,
     updatedAt: hlcToIso(row.updated_at),
   };
 }
 
 const venueSearchText = (f: VenueFields) =>
-  foldForSearch([f.name, f.city, f.postalCode, f.country, ...f.genres].join(' '));
+  foldForSearch([f.name, f.city, f.postalCode, f.region, f.country, ...f.genres].join(' '));
 
 const VENUE_COLUMNS = {
   name: 'name',
@@ -285,6 +309,17 @@ const VENUE_COLUMNS = {
   ticket_price_min: 'ticketMin',
   ticket_price_max: 'ticketMax',
   search_text: 'search',
+  kind: 'kind',
+  region: 'region',
+  days_open: 'daysOpen',
+  months: 'months',
+  website: 'website',
+  pa_power_w: 'paPowerW',
+  floor_material: 'floorMaterial',
+  wall_material: 'wallMaterial',
+  ceiling_material: 'ceilingMaterial',
+  source_kind: 'sourceKind',
+  source_ref: 'sourceRef',
 } as const;
 
 export function createVenueRepository(store: Store) {
@@ -331,6 +366,17 @@ export function createVenueRepository(store: Store) {
       ticketMin: f.ticketPrice.min,
       ticketMax: f.ticketPrice.max,
       search: venueSearchText(f),
+      kind: f.kind,
+      region: f.region,
+      daysOpen: json(f.daysOpen),
+      months: json(f.months),
+      website: f.website,
+      paPowerW: f.paPowerW,
+      floorMaterial: f.acoustics.surfaces.floor,
+      wallMaterial: f.acoustics.surfaces.walls,
+      ceilingMaterial: f.acoustics.surfaces.ceiling,
+      sourceKind: f.source.kind,
+      sourceRef: f.source.ref,
       budgetMin: f.budget.min,
       budgetMax: f.budget.max,
       contacts: json(f.contacts),

@@ -1,6 +1,15 @@
 import { useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { VenueInput, type Currency, type Venue } from '../../../shared/domain';
+import {
+  VENUE_KINDS,
+  VenueInput,
+  WEEKDAYS,
+  type Currency,
+  type Venue,
+  type VenueKind,
+  type Weekday,
+} from '../../../shared/domain';
+import { SURFACE_MATERIALS, type SurfaceMaterial } from '../../../shared/materials';
 import { uuidv7 } from '../../../shared/ids';
 import { api } from '../api';
 import {
@@ -11,7 +20,7 @@ import {
 } from '../components/ContactsEditor';
 import { Chips, ContactsTable, DetailGroup, DetailItem, Timestamps } from '../components/Detail';
 import type { EntityFormProps, EntityKind } from '../components/EntitySection';
-import { SelectField, TextField } from '../components/fields';
+import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { FormShell } from '../components/FormShell';
 import { formatDimensions, formatMoneyRange, formatNumber, formatPlace, numberToInput } from '../lib/format';
 import { validateAndSave, fieldId, readNumber, splitList, type FieldErrors } from '../lib/forms';
@@ -20,6 +29,11 @@ import { toastError } from '../store/toasts';
 
 type Treatment = Venue['acoustics']['treatment'];
 const TREATMENTS: readonly Treatment[] = ['unknown', 'untreated', 'partial', 'treated'];
+const MONTHS = [1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12] as const;
+const SURFACES = ['floor', 'walls', 'ceiling'] as const;
+type Surface = (typeof SURFACES)[number];
+/** '' in a select: the material is unknown (null in the schema). */
+type MaterialChoice = SurfaceMaterial | '';
 
 /** Every numeric field of the form: draft key → schema path, and whether it is a whole number. */
 const NUMBERS = {
@@ -34,6 +48,7 @@ const NUMBERS = {
   stageWidth: { path: 'stage.widthM' },
   stageHeight: { path: 'stage.heightM' },
   rt60: { path: 'acoustics.rt60Sec' },
+  paPowerW: { path: 'paPowerW' },
   ticketPriceMin: { path: 'ticketPrice.min' },
   ticketPriceMax: { path: 'ticketPrice.max' },
   budgetMin: { path: 'budget.min' },
@@ -43,6 +58,12 @@ type NumberKey = keyof typeof NUMBERS;
 
 type VenueDraft = Record<NumberKey, string> & {
   name: string;
+  kind: VenueKind;
+  region: string;
+  website: string;
+  daysOpen: Weekday[];
+  months: number[];
+  surfaces: Record<Surface, MaterialChoice>;
   address: string;
   postalCode: string;
   city: string;
@@ -61,6 +82,17 @@ function toDraft(venue: Venue | null): VenueDraft {
   const n = (value: number | null | undefined) => numberToInput(value ?? null);
   return {
     name: venue?.name ?? '',
+    kind: venue?.kind ?? 'other',
+    region: venue?.region ?? '',
+    website: venue?.website ?? '',
+    daysOpen: venue?.daysOpen ?? [],
+    months: venue?.months ?? [],
+    surfaces: {
+      floor: venue?.acoustics.surfaces.floor ?? '',
+      walls: venue?.acoustics.surfaces.walls ?? '',
+      ceiling: venue?.acoustics.surfaces.ceiling ?? '',
+    },
+    paPowerW: n(venue?.paPowerW),
     address: venue?.address ?? '',
     postalCode: venue?.postalCode ?? '',
     city: venue?.city ?? '',
@@ -92,7 +124,8 @@ function toDraft(venue: Venue | null): VenueDraft {
 }
 
 const TEXT_FIELDS =
-  'name|address|postalCode|city|country|paSystem|backline|genres|currency|notes|acoustics\\.treatment|acoustics\\.notes';
+  'name|kind|address|postalCode|city|region|country|website|daysOpen|months|paSystem|backline|genres|currency|notes' +
+  '|acoustics\\.treatment|acoustics\\.notes|acoustics\\.surfaces\\.(floor|walls|ceiling)';
 const NUMBER_FIELDS = Object.values(NUMBERS)
   .map(({ path }) => path.replace('.', '\\.'))
   .join('|');
@@ -113,6 +146,8 @@ export function VenueForm({ formId, initial, onSaved, onCancel, onDirtyChange }:
       | 'address'
       | 'postalCode'
       | 'city'
+      | 'region'
+      | 'website'
       | 'country'
       | 'paSystem'
       | 'backline'
@@ -146,17 +181,34 @@ export function VenueForm({ formId, initial, onSaved, onCancel, onDirtyChange }:
     };
     const input = {
       name: draft.name,
+      kind: draft.kind,
       address: draft.address,
       postalCode: draft.postalCode,
       city: draft.city,
+      region: draft.region,
       country: draft.country,
+      website: draft.website,
+      daysOpen: WEEKDAYS.filter((day) => draft.daysOpen.includes(day)),
+      months: MONTHS.filter((month) => draft.months.includes(month)),
+      paPowerW: num('paPowerW'),
+      // Provenance is not edited: a festival stays linked to its dataset id so a re-import refreshes it.
+      source: initial?.source ?? { kind: 'user' as const, ref: '' },
       latitude: num('latitude'),
       longitude: num('longitude'),
       capacityStanding: num('capacityStanding'),
       capacitySeated: num('capacitySeated'),
       room: { lengthM: num('roomLength'), widthM: num('roomWidth'), heightM: num('roomHeight') },
       stage: { lengthM: num('stageLength'), widthM: num('stageWidth'), heightM: num('stageHeight') },
-      acoustics: { rt60Sec: num('rt60'), treatment: draft.treatment, notes: draft.acousticsNotes },
+      acoustics: {
+        rt60Sec: num('rt60'),
+        treatment: draft.treatment,
+        notes: draft.acousticsNotes,
+        surfaces: {
+          floor: draft.surfaces.floor || null,
+          walls: draft.surfaces.walls || null,
+          ceiling: draft.surfaces.ceiling || null,
+        },
+      },
       paSystem: draft.paSystem,
       backline: draft.backline,
       genres: splitList(draft.genres),
@@ -197,6 +249,14 @@ export function VenueForm({ formId, initial, onSaved, onCancel, onDirtyChange }:
         <legend>{t('venues.sections.identity')}</legend>
         <div className="form-grid">
           <TextField {...text('name')} label={t('venues.fields.name')} required />
+          <SelectField
+            id={id('kind')}
+            label={t('venues.fields.kind')}
+            value={draft.kind}
+            options={VENUE_KINDS.map((value) => ({ value, label: t(`venues.kinds.${value}`) }))}
+            error={err('kind')}
+            onChange={(value) => set('kind', value)}
+          />
           <TextField {...text('address')} label={t('venues.fields.address')} />
           <TextField
             {...text('postalCode')}
@@ -204,6 +264,7 @@ export function VenueForm({ formId, initial, onSaved, onCancel, onDirtyChange }:
             inputClassName="input-short"
           />
           <TextField {...text('city')} label={t('venues.fields.city')} />
+          <TextField {...text('region')} label={t('venues.fields.region')} />
           <TextField
             {...text('country')}
             label={t('venues.fields.country')}
@@ -214,6 +275,7 @@ export function VenueForm({ formId, initial, onSaved, onCancel, onDirtyChange }:
             <TextField {...number('latitude')} label={t('venues.fields.latitude')} />
             <TextField {...number('longitude')} label={t('venues.fields.longitude')} />
           </div>
+          <TextField {...text('website')} label={t('venues.fields.website')} inputMode="url" />
         </div>
       </fieldset>
 
@@ -262,7 +324,30 @@ export function VenueForm({ formId, initial, onSaved, onCancel, onDirtyChange }:
           />
           <TextField {...text('paSystem')} label={t('venues.fields.paSystem')} multiline rows={3} />
           <TextField {...text('backline')} label={t('venues.fields.backline')} multiline rows={3} />
+          <TextField {...number('paPowerW')} label={t('venues.fields.paPowerW')} />
         </div>
+        <fieldset className="subgroup">
+          <legend>{t('venues.fields.surfaces')}</legend>
+          <div className="form-grid form-grid-3 align-end">
+            {SURFACES.map((surface) => (
+              <SelectField
+                key={surface}
+                id={id(`acoustics.surfaces.${surface}`)}
+                label={t(`venues.fields.${surface}`)}
+                value={draft.surfaces[surface]}
+                options={[
+                  { value: '' as MaterialChoice, label: t('venues.materials.unknown') },
+                  ...SURFACE_MATERIALS.map((value) => ({ value, label: t(`venues.materials.${value}`) })),
+                ]}
+                error={err(`acoustics.surfaces.${surface}`)}
+                onChange={(value) =>
+                  set('surfaces', { ...draft.surfaces, [surface]: value }, `acoustics.surfaces.${surface}`)
+                }
+              />
+            ))}
+          </div>
+          <p className="field-hint">{t('venues.surfacesHint')}</p>
+        </fieldset>
       </fieldset>
 
       <fieldset className="form-section">
@@ -283,6 +368,52 @@ export function VenueForm({ formId, initial, onSaved, onCancel, onDirtyChange }:
           <TextField {...number('ticketPriceMin')} label={t('venues.fields.ticketPriceMin')} />
           <TextField {...number('ticketPriceMax')} label={t('venues.fields.ticketPriceMax')} />
         </div>
+        <fieldset className="subgroup" aria-describedby={id('daysOpen') + '-hint'}>
+          <legend>{t('venues.fields.daysOpen')}</legend>
+          <div className="form-grid form-grid-3">
+            {WEEKDAYS.map((day) => (
+              <CheckboxField
+                key={day}
+                id={id(`daysOpen.${day}`)}
+                label={t(`venues.days.${day}`)}
+                checked={draft.daysOpen.includes(day)}
+                onChange={(checked) =>
+                  set(
+                    'daysOpen',
+                    checked ? [...draft.daysOpen, day] : draft.daysOpen.filter((d) => d !== day),
+                    'daysOpen',
+                  )
+                }
+              />
+            ))}
+          </div>
+          <p className="field-hint" id={id('daysOpen') + '-hint'}>
+            {t('venues.daysHint')}
+          </p>
+        </fieldset>
+        <fieldset className="subgroup" aria-describedby={id('months') + '-hint'}>
+          <legend>{t('venues.fields.months')}</legend>
+          <div className="form-grid form-grid-3">
+            {MONTHS.map((month) => (
+              <CheckboxField
+                key={month}
+                id={id(`months.${month}`)}
+                label={t(`venues.monthNames.m${month}`)}
+                checked={draft.months.includes(month)}
+                onChange={(checked) =>
+                  set(
+                    'months',
+                    checked ? [...draft.months, month] : draft.months.filter((m) => m !== month),
+                    'months',
+                  )
+                }
+              />
+            ))}
+          </div>
+          <p className="field-hint" id={id('months') + '-hint'}>
+            {t('venues.monthsHint')}
+          </p>
+        </fieldset>
         <p className="form-note form-note-between">{t('venues.budgetPrivate')}</p>
         <div className="form-grid">
           <TextField {...number('budgetMin')} label={t('venues.fields.budgetMin')} />
@@ -326,9 +457,17 @@ export function VenueDetail({ item }: { item: Venue }) {
   return (
     <div className="detail-body">
       <DetailGroup title={t('venues.sections.identity')}>
+        <DetailItem label={t('venues.fields.kind')}>{t(`venues.kinds.${item.kind}`)}</DetailItem>
         <DetailItem label={t('venues.fields.address')}>{address}</DetailItem>
+        <DetailItem label={t('venues.fields.region')}>{item.region}</DetailItem>
         <DetailItem label={t('venues.fields.country')}>{formatPlace('', item.country)}</DetailItem>
         <DetailItem label={t('venues.fields.location')}>{coords}</DetailItem>
+        <DetailItem label={t('venues.fields.website')}>{item.website}</DetailItem>
+        <DetailItem label={t('venues.fields.source')}>
+          {item.source.kind === 'user'
+            ? null
+            : [t(`venues.sources.${item.source.kind}`), item.source.ref].filter(Boolean).join(' — ')}
+        </DetailItem>
       </DetailGroup>
       <DetailGroup title={t('venues.sections.capacity')}>
         <DetailItem label={t('venues.fields.capacityStanding')}>
@@ -349,6 +488,19 @@ export function VenueDetail({ item }: { item: Venue }) {
         <DetailItem label={t('venues.fields.treatment')}>
           {t(`venues.treatment.${item.acoustics.treatment}`)}
         </DetailItem>
+        <DetailItem label={t('venues.fields.surfaces')}>
+          {SURFACES.every((s) => item.acoustics.surfaces[s] === null)
+            ? null
+            : SURFACES.map((s) =>
+                t('venues.surfaceValue', {
+                  surface: t(`venues.fields.${s}`),
+                  material: t(`venues.materials.${item.acoustics.surfaces[s] ?? 'unknown'}`),
+                }),
+              ).join(' · ')}
+        </DetailItem>
+        <DetailItem label={t('venues.fields.paPowerW')}>
+          {item.paPowerW === null ? null : formatNumber(item.paPowerW)}
+        </DetailItem>
         {item.acoustics.notes ? (
           <DetailItem label={t('venues.fields.acousticsNotes')} wide>
             <span className="notes">{item.acoustics.notes}</span>
@@ -364,6 +516,12 @@ export function VenueDetail({ item }: { item: Venue }) {
       <DetailGroup title={t('venues.sections.programming')}>
         <DetailItem label={t('venues.fields.genres')} wide>
           {item.genres.length ? <Chips values={item.genres} /> : null}
+        </DetailItem>
+        <DetailItem label={t('venues.fields.daysOpen')}>
+          {item.daysOpen.map((day) => t(`venues.days.${day}`)).join(', ')}
+        </DetailItem>
+        <DetailItem label={t('venues.fields.months')}>
+          {item.months.map((month) => t(`venues.monthNames.m${month as (typeof MONTHS)[number]}`)).join(', ')}
         </DetailItem>
         <DetailItem label={t('venues.fields.ticketPrice')}>
           {formatMoneyRange(item.ticketPrice, item.currency)}
