@@ -4,13 +4,14 @@ import { startCore, version } from '../app';
 import { defaultDataDir } from '../profile';
 import { runAnalyzeCommand } from './analyze';
 import { matchCommand } from './match';
+import { predictCommand } from './predict';
 import { searchCommand } from './search';
 import { settleCommand } from './settle';
 import { contractCommand } from './contract';
 import { venuesCommand } from './venues';
 
-// `flowstage`: the command line over the same services as the app. Later work adds analyze, match,
-// predict, contract and settle; each is a thin parse → dispatch → print.
+// `flowstage`: the command line over the same services as the app; each command is a thin
+// parse → dispatch → print.
 
 const HELP = `Flow Stage ${version} — the booker's desktop, on the command line
 
@@ -32,6 +33,8 @@ Usage:
                                  venues matching a natural-language query ("salle jazz 300 places Paris")
   flowstage match --artist ID [--limit N] [--json]
                                  the venues that fit an artist best, with the score explained
+  flowstage predict --artist ID --venue ID --date YYYY-MM-DD [--price EUR] [--json]
+                                 tickets forecast (P10–P50–P90), sold-out chance, what it rests on
 
 Options:
   -h, --help       show this help
@@ -67,6 +70,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   if (command === 'venues') return venuesCommand(argv.slice(argv.indexOf('venues') + 1), out);
   if (command === 'search') return searchCommand(argv.slice(argv.indexOf('search') + 1), out);
   if (command === 'match') return matchCommand(argv.slice(argv.indexOf('match') + 1), out);
+  if (command === 'predict') return predictCommand(argv.slice(argv.indexOf('predict') + 1), out);
   if (values.help || command === undefined || command === 'help') {
     out(HELP);
     return 0;

@@ -110,8 +110,8 @@ export function createServices(ctx: ServiceContext): Handlers {
     'demos.delete': ({ id }) => ctx.demos.remove(id),
 
     ...createVenueFitHandlers(ctx),
-    ...createVenueImportHandlers(ctx),
+    ...createVenueImportHandlers(ctx, jobs),
     ...createLegalHandlers(ctx),
-    ...createForecastHandlers(ctx),
+    ...createForecastHandlers(ctx, jobs),
   };
 }
