@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { plainAddPlaceholder } from '@signpdf/placeholder-plain';
-import signpdf from '@signpdf/signpdf';
+// The named class, not the default instance: the bundled build sees the CommonJS module object as the default.
+import { SignPdf } from '@signpdf/signpdf';
 import { P12Signer } from '@signpdf/signer-p12';
 import { SUBFILTER_ETSI_CADES_DETACHED } from '@signpdf/utils';
 import { asciiFold, type StoredIdentity } from './identity';
@@ -52,5 +53,5 @@ export async function signPdf(pdf: Buffer, identity: StoredIdentity, meta: Signa
     }),
   );
   const signer = new P12Signer(identity.p12, { passphrase: identity.passphrase });
-  return signpdf.sign(withPlaceholder, signer, meta.signingTime);
+  return new SignPdf().sign(withPlaceholder, signer, meta.signingTime);
 }
