@@ -13,6 +13,7 @@ import { DealPnl } from './DealPnl';
 import { usesGuarantee, usesPercentage, usesPromoterProfit } from './draft';
 import { NegotiationActions, NegotiationTimeline, ZoneOfAgreement } from './Negotiation';
 import { PdfButton } from './PdfButton';
+import { PrepareContractButton } from '../contracts/PrepareContractButton';
 import { SettlementPanel } from './Settlement';
 import { holdLevel } from './text';
 import { i18next } from '../../i18n';
@@ -110,6 +111,7 @@ export function OfferDetail({ offerId, version, onEdit, onCounter, onDeleted, on
         </div>
         <div className="panel-actions">
           <PdfButton offerId={offer.id} kind="dealMemo" label={t('offers.memoPdf')} />
+          {settled ? <PrepareContractButton offerId={offer.id} /> : null}
           {EDITABLE.has(offer.status) ? (
             <button type="button" className="button" onClick={() => onEdit(offer)}>
               <Icon name="edit" size={16} />
