@@ -18,6 +18,7 @@ import { Waveform } from './charts/Waveform';
 import { chipOf, isPending, type Row, type RowActions } from './DemoList';
 import { duration, errorText, lang, num, percent, type DemosT } from './format';
 import { useDemos } from './store';
+import { DemoBestVenues } from '../match/DemoBestVenues';
 
 /** Brightness shown on the 0–1 scales the way the descriptors weigh it (800 Hz dull … 3.5 kHz bright). */
 const brightnessScale = (hz: number) => Math.max(0, Math.min(1, (hz - 800) / (3500 - 800)));
@@ -400,6 +401,8 @@ function AnalysisCard({
           </figure>
         </div>
       </section>
+
+      <DemoBestVenues demoId={demo.id} />
 
       <footer className="demo-card-footer">
         <p className="demo-path" title={demo.filePath}>
