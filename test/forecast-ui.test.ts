@@ -96,3 +96,22 @@ describe('heat map and event messages', () => {
     expect(eventMessage('Some message nobody translated')).toBe('Some message nobody translated');
   });
 });
+
+describe('model card metrics', () => {
+  it('reads whose metric a key is, and formats it the French way', async () => {
+    const { splitMetricKey, formatMetric } = await import('../src/renderer/src/sections/forecast/metrics');
+    expect(splitMetricKey('mae')).toEqual({ row: 'model', metric: 'mae' });
+    expect(splitMetricKey('baselineVenueMedianFillPinball')).toEqual({
+      row: 'VenueMedianFill',
+      metric: 'pinball',
+    });
+    expect(splitMetricKey('baselineArtistLastMae')).toEqual({ row: 'ArtistLast', metric: 'mae' });
+    expect(splitMetricKey('baseRateBrier')).toEqual({ row: 'baseRate', metric: 'brier' });
+    expect(splitMetricKey('somethingElse')).toBeNull();
+    const plain = (text: string) => text.replace(/[\s\u00a0\u202f]+/g, ' ');
+    expect(formatMetric('mae', 95.44)).toBe('95,4');
+    expect(formatMetric('pinball', 24)).toBe('24,0');
+    expect(formatMetric('brier', 0.13085)).toBe('0,131');
+    expect(plain(formatMetric('coverage80', 0.8433))).toBe('84 %');
+  });
+});
