@@ -4,6 +4,7 @@ import { call, expect, shoot, test, type HostProcess } from './fixtures';
 // The Contrats section end to end: from an accepted offer to a signed contract — the wizard pre-filled
 // from the offer, a blocking checklist item that keeps Generate off, the PDF preview with its money
 // lines, a signature drawn with the mouse, the digital signature, the versions and the audit trail.
+// Also: a standard article reworded by the booker, and the live (unstored) preview of the draft.
 
 async function seedAcceptedOffer(host: HostProcess): Promise<void> {
   const artist = await call<{ id: string }>(host, 'artists.create', {
@@ -63,6 +64,8 @@ test('prepare a contract from an accepted offer, clear its blocking items, gener
   const siret = checklist.locator('[data-key="producer.registrationNumber.missing"]');
   await expect(siret).toContainText('Numéro SIRET du producteur manquant');
   await expect(siret).toHaveClass(/level-blocking/);
+  // The rule behind it in the interface's language, not the back end's English.
+  await expect(siret).toContainText('Identification des parties');
   await expect(siret.locator('a.contract-source')).toHaveAttribute('href', /^https:\/\//);
   // Generate is off and says why.
   const generate = page.getByRole('button', { name: 'Générer le contrat' });
@@ -95,6 +98,43 @@ test('prepare a contract from an accepted offer, clear its blocking items, gener
 
   await expect(page.getByTestId('checklist-counts')).toContainText('0 bloquant');
   await expect(generate).toBeEnabled();
+
+  // Articles: the booker rewords the price article; the PDF will print their text.
+  await page.getByRole('button', { name: /Articles$/ }).click();
+  const editPrice = page.getByRole('button', { name: /^Modifier le texte de l’article \d+ – Prix$/ });
+  await expect(editPrice).toBeVisible();
+  const priceArticle = page.locator('[data-clause="price.cession"]');
+  await expect(priceArticle).toContainText('3 500,00');
+  await editPrice.click();
+  const priceText = priceArticle.getByRole('textbox');
+  await priceText.fill('');
+  await priceArticle.getByRole('button', { name: 'Appliquer' }).click();
+  await expect(priceArticle.getByRole('alert')).toContainText('ne peut pas être vide');
+  await priceText.fill(
+    'L’Organisateur verse au Producteur 3 500 € hors taxes, TVA en sus, dont « 50 % » à la signature.\nLe solde est réglé le soir du concert.',
+  );
+  await priceArticle.getByRole('button', { name: 'Appliquer' }).click();
+  await expect(priceArticle).toContainText('modifié');
+  await expect(priceArticle).toContainText('Le solde est réglé le soir du concert.');
+  await expect(page.locator('.contract-checklist [data-key="clauses.override.list"]')).toContainText(
+    'Clauses modifiées à la main : Prix',
+  );
+  await shoot(page, 'contracts-articles');
+
+  // The live preview: rendered from the draft, nothing stored yet, readable at the frame's width.
+  await page.getByRole('button', { name: 'Aperçu', exact: true }).click();
+  await expect(page.getByRole('heading', { name: 'Aperçu du brouillon' })).toBeVisible();
+  await expect(page.locator('iframe.contract-frame')).toHaveAttribute(
+    'src',
+    /^blob:.*#view=FitH&navpanes=0$/,
+    {
+      timeout: 20_000,
+    },
+  );
+  await expect(page.locator('.contract-doc-meta')).toContainText('Non enregistré');
+  // The browser's PDF viewer draws the pages a moment after the frame loads (for the screenshot only).
+  await page.waitForTimeout(4000);
+  await shoot(page, 'contracts-live-preview');
   await generate.click();
 
   // The preview: the PDF in a frame, the money lines beside it with their rule and status.
@@ -150,6 +190,8 @@ test('prepare a contract from an accepted offer, clear its blocking items, gener
   await expect(audit.locator('tbody tr').nth(0)).toContainText('Camille Roux');
   await expect(audit.locator('tbody tr').nth(1)).toContainText('Signature manuscrite');
   await expect(audit.locator('tbody tr').nth(2)).toContainText('Version générée');
+  await expect(audit.locator('tbody tr').nth(2)).toContainText('aucun point bloquant');
+  await expect(audit.locator('tbody tr').nth(1)).toContainText('pour le producteur');
   await expect(audit.locator('code.contract-hash').first()).toHaveText(/^[0-9a-f]{8}…[0-9a-f]{8}$/);
 
   // The versions: v2 signed (drawn + digital), v1 not; v1 opens in the preview.
@@ -171,4 +213,5 @@ test('prepare a contract from an accepted offer, clear its blocking items, gener
   await expect(page.getByTestId('contract-list')).toContainText('Signé');
   await page.getByRole('tab', { name: 'Règles et sources' }).click();
   await expect(page.getByTestId('rules-table')).toContainText('FR.cnm.tax');
+  await expect(page.getByTestId('rules-table')).toContainText('recette de billetterie hors TVA');
 });

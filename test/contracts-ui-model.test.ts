@@ -8,6 +8,8 @@ import {
   parseDecimal,
   setIn,
   stepOfPath,
+  unusedOverrides,
+  withClauseText,
   withKindAndCountry,
 } from '../src/renderer/src/sections/contracts/model';
 
@@ -56,6 +58,8 @@ describe('contract wizard model', () => {
     expect(stepOfPath('money.producerPercentage')).toBe('money');
     expect(stepOfPath('insurance.cancellation')).toBe('annexes');
     expect(stepOfPath('guso')).toBe('type');
+    expect(stepOfPath('clauses.custom.0.text')).toBe('annexes');
+    expect(stepOfPath('clauses.overrides.1.text')).toBe('clauses');
     expect(fieldIdOf('organiser.address.city')).toBe('contract-organiser-address-city');
   });
 
@@ -87,5 +91,33 @@ describe('contract wizard model', () => {
       ['boxOffice.gross', 'cnmTax', 'total', 'fee', 'social.employer', 'vat'].map(line),
     ).map((l) => l.key);
     expect(keys).toEqual(['fee', 'vat', 'total', 'cnmTax', 'social.employer', 'boxOffice.gross']);
+  });
+
+  it('keeps an override only while it differs from the standard text, and spots unused ones', () => {
+    const price = {
+      id: 'price.cession',
+      standardText: 'Le prix est de 5 000 €.\nPayé à 30 jours.',
+      standardHash: 'a'.repeat(64),
+    };
+    const edited = withClauseText([], price, '  Le prix est de 5 500 €.\n\nPayé à 15 jours. ');
+    expect(edited).toEqual([
+      { id: 'price.cession', text: 'Le prix est de 5 500 €.\n\nPayé à 15 jours.', basedOn: 'a'.repeat(64) },
+    ]);
+    // Typed back to the standard wording (spacing aside): the override goes away.
+    expect(withClauseText(edited, price, 'Le prix est de 5\u00a0000 €.\n\n  Payé à 30 jours.')).toEqual([]);
+    const law = { id: 'law', text: 'Droit belge.', basedOn: null };
+    expect(withClauseText([law, ...edited], price, 'Autre texte.').map((o) => o.id)).toEqual([
+      'law',
+      'price.cession',
+    ]);
+    expect(
+      unusedOverrides(
+        [law, ...edited],
+        [
+          { id: 'price.cession', custom: false },
+          { id: 'custom.0', custom: true },
+        ],
+      ),
+    ).toEqual([law]);
   });
 });

@@ -210,7 +210,7 @@ describe('compliance checklist', () => {
     expect(minor.message.fr).toContain(
       'artiste mineur de moins de 16 ans : autorisation préfectorale requise',
     );
-    expect(minor.rule).toBe('Code du travail L7124-1');
+    expect(minor.rule).toEqual({ fr: 'Code du travail L7124-1', en: 'French Labour Code L7124-1' });
     expect(keys(items, 'warning')).toContain('insurance.cancellation.missing');
     // With the authorisation's reference the item goes away.
     const authorised = check({

@@ -21,6 +21,9 @@ import { ById, Empty, method } from './contract-method';
  *                                                        new contract: the PDF (base64), checklist, money.
  *                                                        Blocking items do not prevent a draft PDF (it is
  *                                                        watermarked « PROJET »); they prevent signing.
+ *   contracts.preview         {id?, offerId?, draft}    → the same PDF + checklist + money, NOT stored
+ *   contracts.clauses         {draft}                   → {clauses}      each article's title, printed
+ *                                                        text and standard text (for overrides)
  *   contracts.list            {offerId?}                → {items}        newest first
  *   contracts.get             {id}                      → the contract with its draft, versions, audit
  *   contracts.pdf             {id, version?}            → one stored version's PDF (latest by default)
@@ -36,10 +39,15 @@ import { ById, Empty, method } from './contract-method';
  * A draft is deliberately lenient about what is MISSING (a blank SIRET is allowed by the schema and
  * reported as a blocking checklist item) and strict about what is WRONG (a negative fee, an unknown
  * country, an impossible date are validation errors). Messages are English in the schemas (for the CLI
- * and logs); checklist items carry French and English texts.
+ * and logs); everything the screens show (checklist items and their rules, rule conditions and notes,
+ * audit details, money lines) carries French and English texts.
  */
 
 // ---- Small building blocks ------------------------------------------------------------------------
+
+/** A text the app shows people, in both interface languages (the screens pick the booker's one). */
+export const LocalizedText = z.object({ fr: z.string(), en: z.string() });
+export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const hasAtMostTwoDecimals = (v: number) => Math.abs(v * 100 - Math.round(v * 100)) < 1e-6;
 
@@ -220,6 +228,30 @@ export const CustomClause = z.strictObject({
   text: text(20_000).min(1, { message: 'A clause needs its text' }),
 });
 
+/**
+ * The booker's own wording of a STANDARD clause (the custom clauses above are the booker's from the
+ * start). `contracts.clauses` lists the clauses of a draft with their ids and standard texts.
+ */
+export const ClauseOverride = z.strictObject({
+  /** The standard clause replaced: "price.cession", "cancellation.standard", "law"… */
+  id: z
+    .string()
+    .max(60)
+    .regex(/^[a-z][A-Za-z]*(\.[A-Za-z]+)*$/, { message: 'A clause id looks like "price.cession"' }),
+  /** The text printed instead of the standard one; paragraphs separated by line breaks. */
+  text: text(20_000).min(1, { message: 'A clause needs its text' }),
+  /**
+   * SHA-256 (hex) of the standard text the booker started from. When the standard text moves (a new
+   * fee, another date), the checklist asks to re-read the override. Null: not tracked (hand-written JSON).
+   */
+  basedOn: z
+    .string()
+    .regex(/^[0-9a-f]{64}$/, { message: 'basedOn is a SHA-256 in hex' })
+    .nullable()
+    .default(null),
+});
+export type ClauseOverride = z.output<typeof ClauseOverride>;
+
 export const ClauseChoices = z.strictObject({
   /** Cancellation terms; the variant also depends on the parties' history (past cancellations). */
   cancellation: z.boolean().default(true),
@@ -241,6 +273,13 @@ export const ClauseChoices = z.strictObject({
     .nullable()
     .default(null),
   custom: z.array(CustomClause).max(30).default([]),
+  overrides: z
+    .array(ClauseOverride)
+    .max(40)
+    .default([])
+    .refine((list) => new Set(list.map((o) => o.id)).size === list.length, {
+      message: 'A clause is overridden at most once',
+    }),
 });
 export type ClauseChoices = z.output<typeof ClauseChoices>;
 
@@ -282,6 +321,7 @@ export const ContractDraft = z
       exclusivity: null,
       merch: null,
       custom: [],
+      overrides: [],
     }),
     insurance: Insurance.default({ organiserLiability: '', producerLiability: '', cancellation: '' }),
     history: ContractHistory.default({ pastCancellations: 0 }),
@@ -336,7 +376,7 @@ export const LegalRule = z.object({
   /** Stable key ("FR.vat.ticket.reduced"); a new rate is a new version of the same key. */
   key: z.string(),
   version: z.number().int().min(1),
-  label: z.object({ fr: z.string(), en: z.string() }),
+  label: LocalizedText,
   /** A rate in parts per million (55,000 = 5.5 %), or null for an amount or a condition-only rule. */
   ratePpm: z.number().int().nullable(),
   /** An amount in cents (a threshold, a deduction), or null. */
@@ -344,12 +384,12 @@ export const LegalRule = z.object({
   currency: z.enum(['EUR', 'CHF']).nullable(),
   /** Machine-readable conditions the computations use (brackets, thresholds…) and a sentence for people. */
   conditions: z.record(z.string(), z.unknown()),
-  conditionsText: z.string(),
+  conditionsText: LocalizedText,
   validFrom: IsoDate.nullable(),
   validTo: IsoDate.nullable(),
   sources: z.array(z.string()),
   status: RuleStatus,
-  note: z.string(),
+  note: LocalizedText,
 });
 export type LegalRule = z.infer<typeof LegalRule>;
 
@@ -391,7 +431,7 @@ export const ChecklistItem = z.object({
   path: z.string(),
   message: z.object({ fr: z.string(), en: z.string() }),
   /** The rule behind the item, in a few words ("Code du travail L7124-1"), and its source URL. */
-  rule: z.string(),
+  rule: LocalizedText,
   source: z.string(),
   status: RuleStatus,
 });
@@ -433,7 +473,8 @@ export const AuditEntry = z.object({
   action: AuditAction,
   version: z.number().int(),
   sha256: z.string(),
-  detail: z.string(),
+  /** What happened, for people: "0 point bloquant" / "0 blocking item(s)", the party and certificate… */
+  detail: LocalizedText,
 });
 export type AuditEntry = z.infer<typeof AuditEntry>;
 
@@ -471,6 +512,35 @@ export const ContractDocument = z.object({
   money: z.array(MoneyLine),
 });
 export type ContractDocument = z.infer<typeof ContractDocument>;
+
+/** An unstored rendering of a draft (the wizard's live preview): nothing is written. */
+export const ContractPreview = z.object({
+  filename: z.string(),
+  base64: z.string(),
+  bytes: z.number().int(),
+  checklist: z.array(ChecklistItem),
+  money: z.array(MoneyLine),
+  blocking: z.number().int(),
+});
+export type ContractPreview = z.infer<typeof ContractPreview>;
+
+/** One article of a draft as the PDF prints it, with the standard text behind it. */
+export const ContractClause = z.object({
+  id: z.string(),
+  title: z.string(),
+  /** true for the booker's custom clauses (edited in their own list, not overridden). */
+  custom: z.boolean(),
+  /** The printed text, paragraphs separated by "\n": the override when there is one. */
+  text: z.string(),
+  /** The library's text for this draft (variables filled, contract language). */
+  standardText: z.string(),
+  /** SHA-256 (hex) of standardText: store it as the override's `basedOn`. */
+  standardHash: z.string(),
+  overridden: z.boolean(),
+  /** The override was written from another standard text (figures, dates or names changed since). */
+  outdated: z.boolean(),
+});
+export type ContractClause = z.infer<typeof ContractClause>;
 
 export const SigningIdentity = z.object({
   /** created: made by the app; imported: the agency's own PKCS#12. */
@@ -521,6 +591,19 @@ export const legalMethods = {
   'contracts.generate': method(
     z.strictObject({ id: Id.optional(), offerId: Id.optional(), draft: ContractDraft }),
     ContractDocument,
+  ),
+  /**
+   * Renders the draft exactly as `contracts.generate` would (watermarked « PROJET » while anything
+   * blocks) but stores nothing: the wizard's live preview.
+   */
+  'contracts.preview': method(
+    z.strictObject({ id: Id.optional(), offerId: Id.optional(), draft: ContractDraft }),
+    ContractPreview,
+  ),
+  /** The articles of a draft in order, in the contract's language, with their standard texts. */
+  'contracts.clauses': method(
+    z.strictObject({ draft: ContractDraft }),
+    z.object({ clauses: z.array(ContractClause), language: ContractLanguage }),
   ),
   'contracts.list': method(
     z.strictObject({ offerId: Id.optional() }).default({}),

@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { AppError, issuesFromZod } from '../../shared/errors';
-import { ContractDraft, type ChecklistItem, type MoneyLine } from '../../shared/legal';
+import { ContractDraft, type ChecklistItem, type ContractLanguage, type MoneyLine } from '../../shared/legal';
 import { formatCents, formatPpm } from '../services/legal/format';
 import { createIdentityFromP12, type StoredIdentity } from '../services/legal/identity';
 import { RULES } from '../services/legal/rules';
@@ -11,10 +11,10 @@ import { sha256, signPdf } from '../services/legal/signing';
 /*
 README — `flowstage contract`
 
-    flowstage contract --input DEAL.json --out FILE.pdf [--sign CERT.p12 --password-file F] [--today YYYY-MM-DD] [--json]
+    flowstage contract --input DEAL.json --out FILE.pdf [--sign CERT.p12 --password-file F] [--today YYYY-MM-DD] [--lang fr|en] [--json]
 
-Builds a performance contract from a JSON file, prints the compliance checklist and the money lines,
-and writes the PDF. DEAL.json holds { "description"?: "…", "draft": { …a ContractDraft, see
+Builds a performance contract from a JSON file, prints the compliance checklist and the money lines
+(in French, or English with --lang en; the PDF itself is in the draft's `language`), and writes the PDF. DEAL.json holds { "description"?: "…", "draft": { …a ContractDraft, see
 src/shared/legal.ts and docs/contracts.md… } } (a bare draft object is accepted too). Examples of
 every contract type and country: resources/examples/contracts/*.json.
 
@@ -31,7 +31,7 @@ const ContractFile = z.union([
 ]);
 
 const USAGE =
-  'Usage: flowstage contract --input DEAL.json --out FILE.pdf [--sign CERT.p12 --password-file F] [--today YYYY-MM-DD] [--json]';
+  'Usage: flowstage contract --input DEAL.json --out FILE.pdf [--sign CERT.p12 --password-file F] [--today YYYY-MM-DD] [--lang fr|en] [--json]';
 const INVALID = 2;
 const BLOCKED = 2;
 const SIGN_FAILED = 1;
@@ -43,7 +43,10 @@ export interface ContractCliIo {
   now?: () => Date;
 }
 
-const LEVEL = { blocking: 'BLOQUANT', warning: 'ATTENTION', info: 'info' } as const;
+const LEVEL = {
+  fr: { blocking: 'BLOQUANT', warning: 'ATTENTION', info: 'info' },
+  en: { blocking: 'BLOCKING', warning: 'WARNING', info: 'info' },
+} as const;
 
 export async function contractCommand(
   args: string[],
@@ -61,6 +64,7 @@ export async function contractCommand(
     sign?: string;
     'password-file'?: string;
     today?: string;
+    lang?: string;
     json?: boolean;
     help?: boolean;
   };
@@ -75,6 +79,7 @@ export async function contractCommand(
         sign: { type: 'string' },
         'password-file': { type: 'string' },
         today: { type: 'string' },
+        lang: { type: 'string' },
         json: { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
@@ -93,6 +98,10 @@ export async function contractCommand(
       'flowstage contract: --sign needs --password-file (the password is never taken on the command line)',
     );
   }
+  if (values.lang !== undefined && values.lang !== 'fr' && values.lang !== 'en') {
+    return refuse(`flowstage contract: --lang is fr or en, not "${values.lang}"`);
+  }
+  const lang: ContractLanguage = values.lang === 'en' ? 'en' : 'fr';
   if (values.today !== undefined && !/^\d{4}-\d{2}-\d{2}$/.test(values.today)) {
     return refuse(`flowstage contract: --today must be YYYY-MM-DD, not "${values.today}"`);
   }
@@ -184,46 +193,58 @@ export async function contractCommand(
       }),
     );
   } else {
-    for (const line of report(draft, result.money, result.checklist)) out(line);
+    for (const line of report(lang, result.money, result.checklist)) out(line);
     out('');
+    const n = result.blocking;
     out(
-      result.blocking > 0
-        ? `${values.out} écrit comme PROJET (${result.blocking} point(s) bloquant(s))${identity ? ', non signé' : ''}.`
-        : `${values.out} écrit${signed ? ' et signé' : ''} (SHA-256 ${sha256(pdf)}).`,
+      lang === 'fr'
+        ? n > 0
+          ? `${values.out} écrit comme PROJET (${n} point${n > 1 ? 's' : ''} bloquant${n > 1 ? 's' : ''})${identity ? ', non signé' : ''}.`
+          : `${values.out} écrit${signed ? ' et signé' : ''} (SHA-256 ${sha256(pdf)}).`
+        : n > 0
+          ? `${values.out} written as a DRAFT (${n} blocking item${n > 1 ? 's' : ''})${identity ? ', not signed' : ''}.`
+          : `${values.out} written${signed ? ' and signed' : ''} (SHA-256 ${sha256(pdf)}).`,
     );
   }
   return result.blocking > 0 ? BLOCKED : 0;
 }
 
 function report(
-  draft: ContractDraft,
+  lang: ContractLanguage,
   money: readonly MoneyLine[],
   checklist: readonly ChecklistItem[],
 ): string[] {
-  const lang = draft.language;
+  const fr = lang === 'fr';
   const plain = (s: string) => s.replace(/[\u202f\u00a0]/g, ' ');
-  const lines = ['Montants :'];
-  const width = Math.max(...money.map((l) => l.label.fr.length)) + 2;
+  const lines = [fr ? 'Montants :' : 'Amounts:'];
+  const width = Math.max(...money.map((l) => l.label[lang].length)) + 2;
   for (const l of money) {
     const amount =
       l.amount === null
-        ? 'non estimé'
+        ? fr
+          ? 'non estimé'
+          : 'not estimated'
         : l.range
-          ? `${formatCents(l.range.low, l.currency, 'fr')} – ${formatCents(l.range.high, l.currency, 'fr')}`
-          : formatCents(l.amount, l.currency, 'fr');
-    const rate = l.ratePpm === null ? '' : ` (${formatPpm(l.ratePpm, 'fr')})`;
+          ? `${formatCents(l.range.low, l.currency, lang)} – ${formatCents(l.range.high, l.currency, lang)}`
+          : formatCents(l.amount, l.currency, lang);
+    const rate = l.ratePpm === null ? '' : ` (${formatPpm(l.ratePpm, lang)})`;
     const flag =
-      l.status === 'verified' ? '' : l.status === 'secondary' ? '  [source secondaire]' : '  [non vérifié]';
-    lines.push(plain(`  ${l.label.fr.padEnd(width)}${amount.padStart(18)}${rate}${flag}`));
+      l.status === 'verified'
+        ? ''
+        : l.status === 'secondary'
+          ? fr
+            ? '  [source secondaire]'
+            : '  [secondary source]'
+          : fr
+            ? '  [non vérifié]'
+            : '  [not verified]';
+    lines.push(plain(`  ${l.label[lang].padEnd(width)}${amount.padStart(18)}${rate}${flag}`));
   }
-  lines.push('', 'Vérifications :');
-  if (checklist.length === 0) lines.push('  rien à signaler');
+  lines.push('', fr ? 'Vérifications :' : 'Checks:');
+  if (checklist.length === 0) lines.push(fr ? '  rien à signaler' : '  nothing to report');
   for (const item of checklist) {
-    lines.push(
-      plain(
-        `  [${LEVEL[item.level]}] ${item.message[lang === 'fr' ? 'fr' : 'en']} — ${item.rule} (${item.source})`,
-      ),
-    );
+    const source = item.source ? ` (${item.source})` : '';
+    lines.push(plain(`  [${LEVEL[lang][item.level]}] ${item.message[lang]} — ${item.rule[lang]}${source}`));
   }
   return lines;
 }

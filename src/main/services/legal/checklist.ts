@@ -3,6 +3,7 @@ import type {
   ChecklistLevel,
   ContractDraft,
   LegalRule,
+  LocalizedText,
   MoneyLine,
   RuleStatus,
 } from '../../../shared/legal';
@@ -34,7 +35,7 @@ interface Item {
   path?: string;
   fr: string;
   en: string;
-  rule: string;
+  rule: LocalizedText;
   source: string;
   status?: RuleStatus;
 }
@@ -102,7 +103,10 @@ export function buildChecklist(
       path: 'performance.date',
       fr: `La date de la représentation (${d.performance.date}) est passée.`,
       en: `The performance date (${d.performance.date}) is in the past.`,
-      rule: 'A contract is signed before the performance',
+      rule: {
+        fr: 'Le contrat se signe avant la représentation',
+        en: 'A contract is signed before the performance',
+      },
       source: CND_MODEL,
     });
   }
@@ -120,7 +124,10 @@ export function buildChecklist(
         path: `${name}.legalName`,
         fr: `Raison sociale ${of.fr} manquante.`,
         en: `Legal name ${of.en} missing.`,
-        rule: 'Identification of the parties (model contracts, art. 1)',
+        rule: {
+          fr: 'Identification des parties (contrats types, art. 1)',
+          en: 'Identification of the parties (model contracts, art. 1)',
+        },
         source: CND_MODEL,
       });
     }
@@ -131,7 +138,10 @@ export function buildChecklist(
         path: `${name}.address`,
         fr: `Adresse du siège ${of.fr} incomplète.`,
         en: `Registered address ${of.en} incomplete.`,
-        rule: 'Identification of the parties (model contracts, art. 1)',
+        rule: {
+          fr: 'Identification des parties (contrats types, art. 1)',
+          en: 'Identification of the parties (model contracts, art. 1)',
+        },
         source: CND_MODEL,
       });
     }
@@ -142,7 +152,10 @@ export function buildChecklist(
         path: `${name}.representative.name`,
         fr: `Signataire ${of.fr} (titulaire de la licence ou représentant légal) manquant.`,
         en: `Signatory ${of.en} (licence holder or legal representative) missing.`,
-        rule: 'The signatory is the licence holder or legal representative',
+        rule: {
+          fr: 'Le signataire est le titulaire de la licence ou le représentant légal',
+          en: 'The signatory is the licence holder or legal representative',
+        },
         source: CND_MODEL,
       });
     }
@@ -177,7 +190,10 @@ export function buildChecklist(
           path: `${need.name}.platesvNumber`,
           fr: `Numéro PLATESV ${need.name === 'producer' ? 'du producteur' : 'de l’organisateur'} manquant (${need.why.fr}) : amende jusqu’à 2 000 €.`,
           en: `PLATESV licence number of the ${need.name} missing (${need.why.en}): fine up to 2,000 €.`,
-          rule: 'Licence number on contracts, tickets and posters (since 2019-10-01)',
+          rule: {
+            fr: 'Numéro de licence sur les contrats, billets et affiches (depuis le 1er octobre 2019)',
+            en: 'Licence number on contracts, tickets and posters (since 2019-10-01)',
+          },
           source: platesv.sources[0]!,
           status: platesv.status,
         });
@@ -188,7 +204,7 @@ export function buildChecklist(
           path: `${need.name}.platesvNumber`,
           fr: `Numéro PLATESV « ${value} » inattendu (forme PLATESV-R-2021-000123 ou L-R-21-123).`,
           en: `Unexpected PLATESV number "${value}" (PLATESV-R-2021-000123 or L-R-21-123).`,
-          rule: 'PLATESV format',
+          rule: { fr: 'Forme du numéro PLATESV', en: 'PLATESV format' },
           source: platesv.sources[0]!,
         });
       }
@@ -200,7 +216,10 @@ export function buildChecklist(
         path: 'producer.platesvNumber',
         fr: 'Producteur établi hors de France : licence équivalente de son pays ou déclaration préalable à vérifier.',
         en: 'Producer established outside France: check its home-country licence or the prior declaration.',
-        rule: 'EEA providers working temporarily in France',
+        rule: {
+          fr: 'Prestataires de l’EEE intervenant temporairement en France',
+          en: 'EEA providers working temporarily in France',
+        },
         source: 'https://mobiculture.fr/?p=83',
         status: 'unverified',
       });
@@ -217,7 +236,7 @@ export function buildChecklist(
         path: 'guso',
         fr: 'L’organisateur n’a pas le spectacle pour activité principale : la déclaration au GUSO est obligatoire.',
         en: 'Live performance is not the organiser’s main activity: the GUSO declaration is compulsory.',
-        rule: 'GUSO compulsory since 2004-01-01',
+        rule: { fr: 'GUSO obligatoire depuis le 1er janvier 2004', en: 'GUSO compulsory since 2004-01-01' },
         source: guso.sources[0]!,
         status: guso.status,
       });
@@ -231,7 +250,7 @@ export function buildChecklist(
       en: d.guso
         ? 'GUSO: one declaration covers the DPAE, the employment contract and the contributions.'
         : 'Employer formalities: DPAE, France Travail object number, Audiens, Congés Spectacles; the artist’s consent to the DFS.',
-      rule: 'Contrat d’engagement (L7121-3)',
+      rule: { fr: 'Contrat d’engagement (L7121-3)', en: 'Engagement contract (L7121-3)' },
       source: PRESUMPTION,
       status: 'secondary',
     });
@@ -251,7 +270,7 @@ export function buildChecklist(
             path: `performers.${i}.minorAuthorisation`,
             fr: `${p.name} aura ${age} ans — artiste mineur de moins de 16 ans : autorisation préfectorale requise (et part du cachet à la Caisse des Dépôts).`,
             en: `${p.name} will be ${age}: a performer under 16 needs the prefect’s prior authorisation (part of the pay goes to the Caisse des Dépôts).`,
-            rule: 'Code du travail L7124-1',
+            rule: { fr: 'Code du travail L7124-1', en: 'French Labour Code L7124-1' },
             source: minors.sources[0]!,
             status: minors.status,
           });
@@ -262,7 +281,7 @@ export function buildChecklist(
             path: `performers.${i}.birthDate`,
             fr: `${p.name} aura ${age} ans : vérifier les règles locales sur le travail des enfants dans le spectacle.`,
             en: `${p.name} will be ${age}: check local rules on children performing.`,
-            rule: 'Child performers',
+            rule: { fr: 'Enfants dans le spectacle', en: 'Child performers' },
             source: minors.sources[0]!,
             status: 'unverified',
           });
@@ -274,7 +293,7 @@ export function buildChecklist(
           path: `performers.${i}.birthDate`,
           fr: `${p.name} aura ${age} ans : accord écrit du représentant légal.`,
           en: `${p.name} will be ${age}: written consent of a legal guardian.`,
-          rule: 'Minors',
+          rule: { fr: 'Mineurs', en: 'Minors' },
           source: rule('FR.minor.authorisation').sources[0]!,
           status: 'unverified',
         });
@@ -307,7 +326,10 @@ export function buildChecklist(
         level: 'warning',
         path: `performers.${i}.residenceCountry`,
         ...permit,
-        rule: 'Work permits for foreign artists',
+        rule: {
+          fr: 'Autorisations de travail des artistes étrangers',
+          en: 'Work permits for foreign artists',
+        },
       });
     }
   });
@@ -317,7 +339,7 @@ export function buildChecklist(
       level: 'info',
       fr: 'Suisse : les artistes étrangers annoncent toujours leur arrivée (OASA 12) ; prestations transfrontalières ≤ 8 jours par an dispensées d’autorisation (OASA 14).',
       en: 'Switzerland: foreign artists always declare their arrival (OASA 12); cross-border services ≤ 8 days a year need no permit (OASA 14).',
-      rule: 'OASA 12 and 14',
+      rule: { fr: 'OASA 12 et 14', en: 'OASA 12 and 14' },
       source: CH_PERMITS,
       status: 'verified',
     });
@@ -328,7 +350,10 @@ export function buildChecklist(
       level: 'info',
       fr: 'Artiste non résident : retenue à la source calculée ci-dessous ; vérifier la convention fiscale avec son pays.',
       en: 'Non-resident performer: withholding tax computed below; check the tax treaty with their country.',
-      rule: 'Withholding on non-resident artists',
+      rule: {
+        fr: 'Retenue à la source des artistes non résidents',
+        en: 'Withholding on non-resident artists',
+      },
       source:
         rules.find(
           (r) => r.key === `${d.country}.withholding.${d.country === 'CH' ? 'federal' : 'nonResident'}`,
@@ -345,7 +370,7 @@ export function buildChecklist(
       path: 'money.fee',
       fr: 'Prix de cession à 0 : une cession gratuite est inhabituelle, vérifier.',
       en: 'A cession fee of 0: unusual, check it.',
-      rule: 'Price (model contracts, art. 7)',
+      rule: { fr: 'Prix (contrats types, art. 7)', en: 'Price (model contracts, art. 7)' },
       source: CND_MODEL,
     });
   }
@@ -356,7 +381,7 @@ export function buildChecklist(
       path: 'riders.technical',
       fr: 'Fiche technique non jointe : l’annexe technique sera vide.',
       en: 'No technical rider: the technical annex will be empty.',
-      rule: 'Annexes (model contracts, art. 8)',
+      rule: { fr: 'Annexes (contrats types, art. 8)', en: 'Annexes (model contracts, art. 8)' },
       source: CND_MODEL,
     });
   }
@@ -367,7 +392,7 @@ export function buildChecklist(
       path: 'riders.hospitality',
       fr: 'Pas de conditions d’accueil (repas, hébergement) : l’annexe accueil sera vide.',
       en: 'No hospitality rider (meals, lodging): the hospitality annex will be empty.',
-      rule: 'Annexes (model contracts, art. 8)',
+      rule: { fr: 'Annexes (contrats types, art. 8)', en: 'Annexes (model contracts, art. 8)' },
       source: CND_MODEL,
     });
   }
@@ -380,7 +405,10 @@ export function buildChecklist(
       path: 'insurance.cancellation',
       fr: 'Assurance annulation non renseignée.',
       en: 'No cancellation insurance given.',
-      rule: 'Cancellation and force majeure (model contracts, art. 11)',
+      rule: {
+        fr: 'Annulation et force majeure (contrats types, art. 11)',
+        en: 'Cancellation and force majeure (model contracts, art. 11)',
+      },
       source: CND_MODEL,
       status: 'unverified',
     });
@@ -392,7 +420,7 @@ export function buildChecklist(
       path: 'insurance.organiserLiability',
       fr: 'Responsabilité civile de l’organisateur (lieu et public) non renseignée.',
       en: 'The organiser’s civil liability insurance (venue and public) is not given.',
-      rule: 'Insurance (model contracts, art. 10)',
+      rule: { fr: 'Assurances (contrats types, art. 10)', en: 'Insurance (model contracts, art. 10)' },
       source: CND_MODEL,
       status: 'unverified',
     });
@@ -404,7 +432,7 @@ export function buildChecklist(
       path: 'history.pastCancellations',
       fr: `${d.history.pastCancellations} annulation(s) passée(s) entre ces parties : la clause d’annulation renforcée (acompte non remboursable) est utilisée.`,
       en: `${d.history.pastCancellations} past cancellation(s) between these parties: the stricter cancellation clause (non-refundable deposit) is used.`,
-      rule: 'Cancellation clause',
+      rule: { fr: 'Clause d’annulation', en: 'Cancellation clause' },
       source: CND_MODEL,
     });
   }
@@ -416,7 +444,7 @@ export function buildChecklist(
       level: 'info',
       fr: 'Plus de 1 500 personnes : déclarer les mesures de sécurité et d’incendie en préfecture 1 à 3 mois avant.',
       en: 'Over 1,500 people: declare security and fire measures to the prefecture 1 to 3 months ahead.',
-      rule: 'Large gatherings',
+      rule: { fr: 'Grands rassemblements', en: 'Large gatherings' },
       source: CROWDS,
       status: 'verified',
     });
@@ -427,7 +455,7 @@ export function buildChecklist(
       level: 'info',
       fr: 'Sons amplifiés : 102 dB(A) et 118 dB(C) sur 15 minutes au plus (décret 2017-1244).',
       en: 'Amplified sound: at most 102 dB(A) and 118 dB(C) over 15 minutes (décret 2017-1244).',
-      rule: 'Décret 2017-1244',
+      rule: { fr: 'Décret 2017-1244', en: 'Décret 2017-1244' },
       source: NOISE,
       status: 'verified',
     });
@@ -436,7 +464,7 @@ export function buildChecklist(
       level: 'info',
       fr: 'Attestations de vigilance (D8222-5) à remettre à la signature puis tous les 6 mois.',
       en: 'Anti-undeclared-work certificates (D8222-5) at signature and every 6 months.',
-      rule: 'Code du travail D8222-5',
+      rule: { fr: 'Code du travail D8222-5', en: 'French Labour Code D8222-5' },
       source: CND_MODEL,
       status: 'secondary',
     });
@@ -450,7 +478,7 @@ export function buildChecklist(
       level: 'info',
       fr: `Montants fondés sur des taux non vérifiés à la source officielle : ${doubtful.map((l) => l.label.fr).join(' ; ')}. À revérifier avant signature.`,
       en: `Amounts resting on rates not verified at an official source: ${doubtful.map((l) => l.label.en).join('; ')}. Re-check before signing.`,
-      rule: 'Rules table status',
+      rule: { fr: 'Statut de la table des règles', en: 'Rules table status' },
       source: 'docs/contracts.md',
       status: 'unverified',
     });
@@ -479,17 +507,21 @@ function registration(
 ): void {
   const country = party.address.country || d.country;
   const value = party.registrationNumber;
-  const label =
-    country === 'FR' ? 'SIRET' : country === 'BE' ? 'BCE/KBO' : country === 'CH' ? 'IDE/UID' : 'registration';
+  const known =
+    country === 'FR' ? 'SIRET' : country === 'BE' ? 'BCE/KBO' : country === 'CH' ? 'IDE/UID' : null;
+  const label = { fr: known ?? 'd’immatriculation', en: known ?? 'Registration' };
   if (!value) {
     // A French company must state its SIRET; abroad the number is expected but its absence is a risk.
     add({
       key: `${name}.registrationNumber.missing`,
       level: country === 'FR' || country === d.country ? 'blocking' : 'warning',
       path: `${name}.registrationNumber`,
-      fr: `Numéro ${label} ${of.fr} manquant.`,
-      en: `${label} number ${of.en} missing.`,
-      rule: 'Identification of the parties: SIRET/APE, VAT number (model contracts, art. 1)',
+      fr: `Numéro ${label.fr} ${of.fr} manquant.`,
+      en: `${label.en} number ${of.en} missing.`,
+      rule: {
+        fr: 'Identification des parties : SIRET/APE, numéro de TVA (contrats types, art. 1)',
+        en: 'Identification of the parties: SIRET/APE, VAT number (model contracts, art. 1)',
+      },
       source: CND_MODEL,
       status: country === 'FR' ? 'secondary' : 'unverified',
     });
@@ -510,13 +542,13 @@ function registration(
       path: `${name}.registrationNumber`,
       fr:
         check === 'format'
-          ? `Numéro ${label} ${of.fr} mal formé (« ${value} »).`
-          : `Numéro ${label} ${of.fr} : la clé de contrôle ne correspond pas (« ${value} »).`,
+          ? `Numéro ${label.fr} ${of.fr} mal formé (« ${value} »).`
+          : `Numéro ${label.fr} ${of.fr} : la clé de contrôle ne correspond pas (« ${value} »).`,
       en:
         check === 'format'
-          ? `${label} number ${of.en} is malformed ("${value}").`
-          : `${label} number ${of.en}: the check digit does not match ("${value}").`,
-      rule: `${label} format`,
+          ? `${label.en} number ${of.en} is malformed ("${value}").`
+          : `${label.en} number ${of.en}: the check digit does not match ("${value}").`,
+      rule: { fr: `Forme du numéro ${label.fr}`, en: `${label.en} format` },
       source: CND_MODEL,
     });
   }
@@ -527,7 +559,7 @@ function registration(
       path: 'organiser.apeCode',
       fr: 'Code APE de l’organisateur non renseigné.',
       en: 'The organiser’s APE code is not given.',
-      rule: 'Identification of the parties',
+      rule: { fr: 'Identification des parties', en: 'Identification of the parties' },
       source: CND_MODEL,
     });
   }

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import type {
+  ChecklistItem,
   ContractDraft,
   ContractKind,
   ContractLanguage,
@@ -483,43 +485,143 @@ export function polish(text: string, lang: ContractLanguage): string {
   );
   if (lang === 'fr')
     out = out
-      .replace(/\bà le\b/g, 'au')
-      .replace(/\bde le\b/g, 'du')
-      .replace(/\bà les\b/g, 'aux')
-      .replace(/\bde les\b/g, 'des');
+      // Letter-aware boundaries: \b is ASCII-only and never sees a word start before « à ».
+      .replace(/(?<!\p{L})à le(?!\p{L})/gu, 'au')
+      .replace(/(?<!\p{L})de le(?!\p{L})/gu, 'du')
+      .replace(/(?<!\p{L})à les(?!\p{L})/gu, 'aux')
+      .replace(/(?<!\p{L})de les(?!\p{L})/gu, 'des');
   return out;
 }
 
-/** The clauses of a draft, in order, filled and in its language; custom clauses come before the law clause. */
-export function buildClauses(d: ContractDraft, money: readonly MoneyLine[]): Clause[] {
+/** An article of a draft with what the clause editor needs: the standard text behind it, its override. */
+export interface Article extends Clause {
+  custom: boolean;
+  /** The library's paragraphs for this draft (filled, polished), before any override. */
+  standard: string[];
+  /** SHA-256 (hex) of the standard paragraphs joined by "\n" (an override's `basedOn`). */
+  standardHash: string;
+  overridden: boolean;
+  outdated: boolean;
+}
+
+const paragraphsOf = (text: string) =>
+  text
+    .split(/\n+/)
+    .map((s) => s.trim())
+    .filter(Boolean);
+
+export const textHash = (text: string) => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/**
+ * The articles of a draft, in order, filled and in its language, the booker's overrides applied;
+ * custom clauses come before the law clause.
+ */
+export function clauseArticles(d: ContractDraft, money: readonly MoneyLine[]): Article[] {
   const vars = clauseVariables(d, money);
   const lang = d.language;
+  const overrides = new Map(d.clauses.overrides.map((o) => [o.id, o]));
   const selected = CLAUSE_LIBRARY.filter(
     (c) =>
       (c.kinds ?? ALL_KINDS).includes(d.kind) &&
       (!c.countries || c.countries.includes(d.country)) &&
       (!c.when || c.when(d)),
   );
-  const toClause = (c: ClauseTemplate): Clause => ({
-    id: c.id,
-    title: c.title[lang],
-    paragraphs: fillTemplate(c.body[lang], vars)
+  const toArticle = (c: ClauseTemplate): Article => {
+    const standard = fillTemplate(c.body[lang], vars)
       .split('\n')
       .map((s) => polish(s.trim(), lang))
-      .filter(Boolean),
-  });
-  const clauses = selected.filter((c) => c.id !== 'law').map(toClause);
+      .filter(Boolean);
+    const standardHash = textHash(standard.join('\n'));
+    const override = overrides.get(c.id);
+    return {
+      id: c.id,
+      title: c.title[lang],
+      // The booker's words are printed as typed (typography only): no capitalisation or contraction.
+      paragraphs: override ? paragraphsOf(override.text) : standard,
+      custom: false,
+      standard,
+      standardHash,
+      overridden: Boolean(override),
+      outdated: Boolean(override?.basedOn && override.basedOn !== standardHash),
+    };
+  };
+  const articles = selected.filter((c) => c.id !== 'law').map(toArticle);
   for (const [i, custom] of d.clauses.custom.entries()) {
-    clauses.push({
+    const paragraphs = paragraphsOf(custom.text);
+    articles.push({
       id: `custom.${i}`,
       title: custom.title,
-      paragraphs: custom.text
-        .split(/\n+/)
-        .map((s) => s.trim())
-        .filter(Boolean),
+      paragraphs,
+      custom: true,
+      standard: paragraphs,
+      standardHash: textHash(paragraphs.join('\n')),
+      overridden: false,
+      outdated: false,
     });
   }
   const law = selected.find((c) => c.id === 'law');
-  if (law) clauses.push(toClause(law));
-  return clauses;
+  if (law) articles.push(toArticle(law));
+  return articles;
+}
+
+/** The clauses of a draft as the PDF prints them. */
+export function buildClauses(d: ContractDraft, money: readonly MoneyLine[]): Clause[] {
+  return clauseArticles(d, money).map(({ id, title, paragraphs }) => ({ id, title, paragraphs }));
+}
+
+/**
+ * Checklist items about the booker's overrides: one that no longer applies (another contract type or
+ * option) is ignored and said so; one written from a standard text that has since changed (the fee,
+ * the date…) is to be re-read; and the hand-edited articles are listed, as a lawyer would want to know.
+ */
+export function overrideChecks(d: ContractDraft, articles: readonly Article[]): ChecklistItem[] {
+  const items: ChecklistItem[] = [];
+  const byId = new Map(articles.map((a) => [a.id, a]));
+  const rule = { fr: 'Clauses modifiées à la main', en: 'Hand-edited clauses' };
+  d.clauses.overrides.forEach((override, i) => {
+    const article = byId.get(override.id);
+    if (!article || article.custom) {
+      items.push({
+        key: `clauses.override.unused.${override.id}`,
+        level: 'warning',
+        path: `clauses.overrides.${i}.text`,
+        message: {
+          fr: `Le texte modifié de la clause « ${override.id} » ne correspond à aucun article de ce contrat (type ou options changés) : il n’est pas imprimé.`,
+          en: `The edited text of clause "${override.id}" matches no article of this contract (type or options changed): it is not printed.`,
+        },
+        rule,
+        source: '',
+        status: 'verified',
+      });
+    } else if (article.outdated) {
+      items.push({
+        key: `clauses.override.outdated.${override.id}`,
+        level: 'warning',
+        path: `clauses.overrides.${i}.text`,
+        message: {
+          fr: `Clause « ${article.title} » modifiée à la main : son texte standard a changé depuis (montants, dates ou noms). Relisez-la.`,
+          en: `Clause "${article.title}" was edited by hand and its standard text has changed since (amounts, dates or names). Re-read it.`,
+        },
+        rule,
+        source: '',
+        status: 'verified',
+      });
+    }
+  });
+  const edited = articles.filter((a) => a.overridden);
+  if (edited.length > 0) {
+    items.push({
+      key: 'clauses.override.list',
+      level: 'info',
+      path: '',
+      message: {
+        fr: `Clauses modifiées à la main : ${edited.map((a) => a.title).join(', ')}.`,
+        en: `Clauses edited by hand: ${edited.map((a) => a.title).join(', ')}.`,
+      },
+      rule,
+      source: '',
+      status: 'verified',
+    });
+  }
+  return items;
 }

@@ -34,15 +34,27 @@ export function formatPercent(percent: number, language: ContractLanguage): stri
   return formatPpm(Math.round(percent * 10_000), language);
 }
 
-/** "samedi 14 novembre 2026" / "Saturday 14 November 2026". */
-export function formatLongDate(isoDate: string, language: ContractLanguage): string {
-  return new Intl.DateTimeFormat(language === 'fr' ? 'fr-FR' : 'en-GB', {
+// Building an Intl.DateTimeFormat costs far more than using one (it showed in the render profile).
+const longDates = {
+  fr: new Intl.DateTimeFormat('fr-FR', {
     weekday: 'long',
     day: 'numeric',
     month: 'long',
     year: 'numeric',
     timeZone: 'UTC',
-  }).format(new Date(`${isoDate}T12:00:00Z`));
+  }),
+  en: new Intl.DateTimeFormat('en-GB', {
+    weekday: 'long',
+    day: 'numeric',
+    month: 'long',
+    year: 'numeric',
+    timeZone: 'UTC',
+  }),
+};
+
+/** "samedi 14 novembre 2026" / "Saturday 14 November 2026". */
+export function formatLongDate(isoDate: string, language: ContractLanguage): string {
+  return longDates[language].format(new Date(`${isoDate}T12:00:00Z`));
 }
 
 /** "20:30" → "20 h 30" (fr) / "20:30" (en). */

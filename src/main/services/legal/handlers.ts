@@ -10,6 +10,8 @@ export function createLegalHandlers(ctx: ServiceContext): Pick<Handlers, keyof t
     'contracts.fromOffer': ({ offerId, kind, language }) => contracts.fromOffer(offerId, kind, language),
     'contracts.checklist': ({ draft }) => contracts.checklist(draft),
     'contracts.generate': (input) => contracts.generate(input),
+    'contracts.preview': (input) => contracts.preview(input),
+    'contracts.clauses': ({ draft }) => ({ clauses: contracts.clauses(draft), language: draft.language }),
     'contracts.list': ({ offerId }) => ({ items: contracts.list(offerId) }),
     'contracts.get': ({ id }) => contracts.get(id),
     'contracts.pdf': ({ id, version }) => contracts.pdf(id, version),

@@ -290,12 +290,10 @@ function signatureBlock(input: ContractPdfInput): Content {
 
 function annexText(text: string, lang: ContractLanguage, empty: string): Content[] {
   if (!text.trim()) return [{ text: empty, italics: true }];
-  return text
-    .split(/\n{2,}|\r\n\r\n/)
-    .map((para) => ({
-      text: typeset(para.trim(), lang),
-      margin: [0, 0, 0, 6] as [number, number, number, number],
-    }));
+  return text.split(/\n{2,}|\r\n\r\n/).map((para) => ({
+    text: typeset(para.trim(), lang),
+    margin: [0, 0, 0, 6] as [number, number, number, number],
+  }));
 }
 
 export function contractDocument(input: ContractPdfInput): TDocumentDefinitions {

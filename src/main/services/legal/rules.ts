@@ -1,4 +1,4 @@
-import type { LegalCountry, LegalRule, RuleStatus } from '../../../shared/legal';
+import type { LegalCountry, LegalRule, LocalizedText, RuleStatus } from '../../../shared/legal';
 
 // The money rules of live-music contracts in France, Belgium and Switzerland, from the research note
 // ../shared/research/legal-fr-be-ch.md (sources read up to Feb 2026). Status follows the note: V →
@@ -11,7 +11,7 @@ type Seed = Omit<LegalRule, 'id' | 'version' | 'currency' | 'validFrom' | 'valid
   currency?: 'EUR' | 'CHF' | null;
   validFrom?: string | null;
   validTo?: string | null;
-  note?: string;
+  note?: LocalizedText;
 };
 
 const SRC = {
@@ -70,8 +70,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(5.5),
     amountCents: null,
     conditions: {},
-    conditionsText:
-      'CGI art. 278-0 bis F: concerts, variety. Not where drinks are usually consumed during the show.',
+    conditionsText: {
+      fr: 'CGI art. 278-0 bis F : concerts, variétés. Pas lorsque des consommations sont habituellement servies pendant le spectacle.',
+      en: 'CGI art. 278-0 bis F: concerts, variety. Not where drinks are usually consumed during the show.',
+    },
     sources: [SRC.bofip],
     status: 'verified',
   },
@@ -82,8 +84,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(2.1),
     amountCents: null,
     conditions: { firstPerformances: 140 },
-    conditionsText:
-      'CGI art. 281 quater: first 140 performances of a new work or staging; tickets only, never the fee; not if drinks are served.',
+    conditionsText: {
+      fr: 'CGI art. 281 quater : 140 premières représentations d’une création ou d’une nouvelle mise en scène ; billetterie seulement, jamais le prix de cession ; pas si des consommations sont servies.',
+      en: 'CGI art. 281 quater: first 140 performances of a new work or staging; tickets only, never the fee; not if drinks are served.',
+    },
     sources: [SRC.legicultureSuper],
     status: 'verified',
   },
@@ -97,7 +101,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(20),
     amountCents: null,
     conditions: {},
-    conditionsText: 'Drinks usually consumed during the show (5.5 % kept if service stops during the show).',
+    conditionsText: {
+      fr: 'Consommations habituellement servies pendant le spectacle (5,5 % maintenu si le service s’arrête pendant le spectacle).',
+      en: 'Drinks usually consumed during the show (5.5 % kept if service stops during the show).',
+    },
     sources: [SRC.irmaVat],
     status: 'secondary',
   },
@@ -108,7 +115,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(5.5),
     amountCents: null,
     conditions: {},
-    conditionsText: 'Listed show categories, ticketed or free.',
+    conditionsText: {
+      fr: 'Catégories de spectacles listées, payants ou gratuits.',
+      en: 'Listed show categories, ticketed or free.',
+    },
     sources: [SRC.legicultureFee],
     status: 'secondary',
   },
@@ -119,7 +129,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(20),
     amountCents: null,
     conditions: {},
-    conditionsText: 'Drinks served during the show.',
+    conditionsText: {
+      fr: 'Consommations servies pendant le spectacle.',
+      en: 'Drinks served during the show.',
+    },
     sources: [SRC.legicultureFee],
     status: 'secondary',
   },
@@ -131,8 +144,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(3.5),
     amountCents: null,
     conditions: {},
-    conditionsText:
-      'Paid show: ticket receipts excl. VAT, due from the ticketing holder. Free show: cession price excl. VAT, due from the seller. CIBS L452-14 to 27.',
+    conditionsText: {
+      fr: 'Spectacle payant : recette de billetterie hors TVA, due par le détenteur de la billetterie. Spectacle gratuit : prix de cession hors TVA, dû par le vendeur. CIBS L452-14 à 27.',
+      en: 'Paid show: ticket receipts excl. VAT, due from the ticketing holder. Free show: cession price excl. VAT, due from the seller. CIBS L452-14 to 27.',
+    },
     validFrom: '2004-01-01',
     sources: [SRC.cnm],
     status: 'verified',
@@ -145,10 +160,16 @@ const SEEDS: Seed[] = [
     amountCents: 8000,
     currency: 'EUR',
     conditions: {},
-    conditionsText: 'Not collected below 80 € per payer per year (the show must still be declared).',
+    conditionsText: {
+      fr: 'Non perçue en dessous de 80 € par redevable et par an (le spectacle doit tout de même être déclaré).',
+      en: 'Not collected below 80 € per payer per year (the show must still be declared).',
+    },
     sources: [SRC.cnv],
     status: 'unverified',
-    note: 'CNV-era rule; whether it still applies under the CIBS is not confirmed.',
+    note: {
+      fr: 'Règle de l’époque du CNV ; son maintien sous le CIBS n’est pas confirmé.',
+      en: 'CNV-era rule; whether it still applies under the CIBS is not confirmed.',
+    },
   },
   {
     country: 'FR',
@@ -157,11 +178,16 @@ const SEEDS: Seed[] = [
     ratePpm: pct(8.8),
     amountCents: null,
     conditions: { advanceRequestReductionPpm: pct(20), lateSurchargePpm: pct(25) },
-    conditionsText:
-      'General representation contract: 8.80 % of receipts or expenses; −20 % if asked in advance, +25 % if undeclared or late.',
+    conditionsText: {
+      fr: 'Contrat général de représentation : 8,80 % des recettes ou des dépenses ; −20 % si l’autorisation est demandée à l’avance, +25 % en cas de défaut ou de retard de déclaration.',
+      en: 'General representation contract: 8.80 % of receipts or expenses; −20 % if asked in advance, +25 % if undeclared or late.',
+    },
     sources: [SRC.sacemGuide, SRC.sacem],
     status: 'secondary',
-    note: 'The base (receipts or artistic budget, the higher) and the minimums are not confirmed.',
+    note: {
+      fr: 'L’assiette (la plus élevée des recettes et du budget artistique) et les minimums ne sont pas confirmés.',
+      en: 'The base (receipts or artistic budget, the higher) and the minimums are not confirmed.',
+    },
   },
   {
     country: 'FR',
@@ -170,8 +196,10 @@ const SEEDS: Seed[] = [
     ratePpm: null,
     amountCents: null,
     conditions: { maxBudgetCents: 200_000, maxTicketCents: 2_000 },
-    conditionsText:
-      'Budget ≤ 2,000 € and ticket ≤ 20 €: a flat schedule (e.g. from 49.76 € HT for a free bar event).',
+    conditionsText: {
+      fr: 'Budget ≤ 2 000 € et billet ≤ 20 € : barème forfaitaire (par ex. à partir de 49,76 € HT pour une soirée gratuite dans un bar).',
+      en: 'Budget ≤ 2,000 € and ticket ≤ 20 €: a flat schedule (e.g. from 49.76 € HT for a free bar event).',
+    },
     sources: [SRC.sacemGuide],
     status: 'secondary',
   },
@@ -183,12 +211,17 @@ const SEEDS: Seed[] = [
     ratePpm: pct(15),
     amountCents: null,
     conditions: { deductionPpm: pct(10) },
-    conditionsText:
-      'CGI 182 A bis: 15 % after a 10 % deduction (13.5 % of gross), on salaries and on fees to foreign companies (artistic part). Treaties can override.',
+    conditionsText: {
+      fr: 'CGI 182 A bis : 15 % après un abattement de 10 % (13,5 % du brut), sur les salaires et sur les cachets versés aux sociétés étrangères (part artistique). Une convention fiscale peut en disposer autrement.',
+      en: 'CGI 182 A bis: 15 % after a 10 % deduction (13.5 % of gross), on salaries and on fees to foreign companies (artistic part). Treaties can override.',
+    },
     validFrom: '2009-01-01',
     sources: [SRC.sma, SRC.gmba],
     status: 'secondary',
-    note: 'The current ceiling of the final tax is not confirmed.',
+    note: {
+      fr: 'Le plafond actuel du caractère libératoire n’est pas confirmé.',
+      en: 'The current ceiling of the final tax is not confirmed.',
+    },
   },
   {
     country: 'FR',
@@ -200,7 +233,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(70),
     amountCents: null,
     conditions: {},
-    conditionsText: 'Illness, old-age, work accident, family, Fnal at 70 %; CSG and CRDS not reduced.',
+    conditionsText: {
+      fr: 'Maladie, vieillesse, accidents du travail, allocations familiales, Fnal à 70 % ; CSG et CRDS non réduites.',
+      en: 'Illness, old-age, work accident, family, Fnal at 70 %; CSG and CRDS not reduced.',
+    },
     sources: [SRC.urssaf],
     status: 'verified',
   },
@@ -214,10 +250,16 @@ const SEEDS: Seed[] = [
     ratePpm: pct(21),
     amountCents: null,
     conditions: {},
-    conditionsText: 'Order of magnitude: 70 % of the usual employer rates (about 30 %).',
+    conditionsText: {
+      fr: 'Ordre de grandeur : 70 % des taux patronaux habituels (environ 30 %).',
+      en: 'Order of magnitude: 70 % of the usual employer rates (about 30 %).',
+    },
     sources: [SRC.urssaf],
     status: 'unverified',
-    note: 'Estimate made for this app, not a rate from the research note: check with the URSSAF or GUSO simulator.',
+    note: {
+      fr: 'Estimation propre à l’application, pas un taux de la note de recherche : vérifier avec le simulateur de l’URSSAF ou du GUSO.',
+      en: 'Estimate made for this app, not a rate from the research note: check with the URSSAF or GUSO simulator.',
+    },
   },
   {
     country: 'FR',
@@ -229,11 +271,17 @@ const SEEDS: Seed[] = [
     ratePpm: pct(9.05),
     amountCents: null,
     conditions: {},
-    conditionsText: '4.05 % + 5 % additional; +0.5 % for a CDD d’usage of 3 months or less.',
+    conditionsText: {
+      fr: '4,05 % + 5 % de contribution supplémentaire ; +0,5 % pour un CDD d’usage de 3 mois au plus.',
+      en: '4.05 % + 5 % additional; +0.5 % for a CDD d’usage of 3 months or less.',
+    },
     validFrom: '2018-10-01',
     sources: [SRC.chomage],
     status: 'secondary',
-    note: 'The common employer rate was read as 4 % from 2025-05-01: the total may have changed.',
+    note: {
+      fr: 'Le taux patronal de droit commun serait de 4 % depuis le 1er mai 2025 : le total a pu changer.',
+      en: 'The common employer rate was read as 4 % from 2025-05-01: the total may have changed.',
+    },
   },
   {
     country: 'FR',
@@ -242,7 +290,7 @@ const SEEDS: Seed[] = [
     ratePpm: pct(2.4),
     amountCents: null,
     conditions: {},
-    conditionsText: 'Annexes 8 and 10.',
+    conditionsText: { fr: 'Annexes 8 et 10.', en: 'Annexes 8 and 10.' },
     validFrom: '2018-10-01',
     sources: [SRC.chomage],
     status: 'secondary',
@@ -254,10 +302,16 @@ const SEEDS: Seed[] = [
     ratePpm: pct(9.7),
     amountCents: null,
     conditions: {},
-    conditionsText: 'CSG 9.20 % + CRDS 0.50 %, employee share.',
+    conditionsText: {
+      fr: 'CSG 9,20 % + CRDS 0,50 %, part salariale.',
+      en: 'CSG 9.20 % + CRDS 0.50 %, employee share.',
+    },
     sources: [SRC.urssaf],
     status: 'verified',
-    note: 'Applied to the whole gross pay here (the legal base is slightly lower): a small over-estimate.',
+    note: {
+      fr: 'Appliquées ici à tout le brut (l’assiette légale est un peu plus basse) : légère surestimation.',
+      en: 'Applied to the whole gross pay here (the legal base is slightly lower): a small over-estimate.',
+    },
   },
   {
     country: 'FR',
@@ -266,10 +320,16 @@ const SEEDS: Seed[] = [
     ratePpm: pct(15.5),
     amountCents: null,
     conditions: {},
-    conditionsText: 'Paid-leave fund of intermittent workers, employer share.',
+    conditionsText: {
+      fr: 'Caisse des congés payés des intermittents, part employeur.',
+      en: 'Paid-leave fund of intermittent workers, employer share.',
+    },
     sources: [SRC.urssaf],
     status: 'unverified',
-    note: 'Not in the research note; commonly quoted rate, to be checked with Audiens.',
+    note: {
+      fr: 'Absent de la note de recherche ; taux couramment cité, à vérifier auprès d’Audiens.',
+      en: 'Not in the research note; commonly quoted rate, to be checked with Audiens.',
+    },
   },
   {
     country: 'FR',
@@ -279,8 +339,10 @@ const SEEDS: Seed[] = [
     amountCents: 760_000,
     currency: 'EUR',
     conditions: { singersActorsPpm: pct(25) },
-    conditionsText:
-      'Musicians 20 %, actors/singers/dancers 25 %, capped at 7,600 € a year; the artist’s consent.',
+    conditionsText: {
+      fr: 'Musiciens 20 %, comédiens, chanteurs et danseurs 25 %, plafonnée à 7 600 € par an ; avec l’accord de l’artiste.',
+      en: 'Musicians 20 %, actors/singers/dancers 25 %, capped at 7,600 € a year; the artist’s consent.',
+    },
     sources: [SRC.dfs],
     status: 'secondary',
   },
@@ -293,7 +355,10 @@ const SEEDS: Seed[] = [
     amountCents: 200_000,
     currency: 'EUR',
     conditions: { finePersonCents: 80_000, fineCompanyCents: 200_000 },
-    conditionsText: 'Missing on a contract, ticket or poster: fine up to 800 € (person) / 2,000 € (company).',
+    conditionsText: {
+      fr: 'Absent d’un contrat, d’un billet ou d’une affiche : amende jusqu’à 800 € (personne physique) / 2 000 € (société).',
+      en: 'Missing on a contract, ticket or poster: fine up to 800 € (person) / 2,000 € (company).',
+    },
     validFrom: '2019-10-01',
     sources: [SRC.platesv],
     status: 'verified',
@@ -308,7 +373,10 @@ const SEEDS: Seed[] = [
     ratePpm: null,
     amountCents: null,
     conditions: { licenceAboveShowsPerYear: 6 },
-    conditionsText: 'Employers whose main activity is not live performance; a licence above 6 shows a year.',
+    conditionsText: {
+      fr: 'Employeurs dont le spectacle n’est pas l’activité principale ; licence obligatoire au-delà de 6 spectacles par an.',
+      en: 'Employers whose main activity is not live performance; a licence above 6 shows a year.',
+    },
     validFrom: '2004-01-01',
     sources: [SRC.guso],
     status: 'secondary',
@@ -323,8 +391,10 @@ const SEEDS: Seed[] = [
     ratePpm: null,
     amountCents: null,
     conditions: { underAge: 16 },
-    conditionsText:
-      'Prior authorisation of the prefect after the commission’s opinion; part of the pay to the Caisse des Dépôts (L7124-1).',
+    conditionsText: {
+      fr: 'Autorisation préalable du préfet après avis de la commission ; une part de la rémunération est versée à la Caisse des Dépôts (L7124-1).',
+      en: 'Prior authorisation of the prefect after the commission’s opinion; part of the pay to the Caisse des Dépôts (L7124-1).',
+    },
     sources: [SRC.minors],
     status: 'verified',
   },
@@ -336,8 +406,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(6),
     amountCents: null,
     conditions: {},
-    conditionsText:
-      '6 % (standard 21 %); the plan to move non-classical concerts to 12 % was reported shelved in Feb 2026.',
+    conditionsText: {
+      fr: '6 % (taux normal 21 %) ; le projet de passer les concerts non classiques à 12 % a été signalé abandonné en février 2026.',
+      en: '6 % (standard 21 %); the plan to move non-classical concerts to 12 % was reported shelved in Feb 2026.',
+    },
     sources: [SRC.beVat, SRC.beVatVip],
     status: 'secondary',
   },
@@ -351,7 +423,10 @@ const SEEDS: Seed[] = [
     ratePpm: 0,
     amountCents: null,
     conditions: {},
-    conditionsText: 'Art. 44 §2 9°: recognised non-profit organisers whose receipts only cover costs.',
+    conditionsText: {
+      fr: 'Art. 44 § 2 9° : organisateurs sans but lucratif reconnus dont les recettes ne font que couvrir les frais.',
+      en: 'Art. 44 §2 9°: recognised non-profit organisers whose receipts only cover costs.',
+    },
     sources: [SRC.beNonProfit],
     status: 'secondary',
   },
@@ -365,7 +440,10 @@ const SEEDS: Seed[] = [
     ratePpm: 0,
     amountCents: null,
     conditions: {},
-    conditionsText: 'Art. 44 §2 8°: the artist’s fee billed to the organiser.',
+    conditionsText: {
+      fr: 'Art. 44 § 2 8° : le cachet de l’artiste facturé à l’organisateur.',
+      en: 'Art. 44 §2 8°: the artist’s fee billed to the organiser.',
+    },
     sources: [SRC.beFee],
     status: 'secondary',
   },
@@ -379,8 +457,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(6),
     amountCents: null,
     conditions: {},
-    conditionsText:
-      'A musician billing a company that is not the organiser charges 6 % (AR 20, rubric XXIX).',
+    conditionsText: {
+      fr: 'Un musicien qui facture une société autre que l’organisateur applique 6 % (AR n° 20, rubrique XXIX).',
+      en: 'A musician billing a company that is not the organiser charges 6 % (AR 20, rubric XXIX).',
+    },
     sources: [SRC.beFee],
     status: 'secondary',
   },
@@ -395,11 +475,16 @@ const SEEDS: Seed[] = [
     amountCents: null,
     currency: 'EUR',
     conditions: { firstDayDeductionCents: 40_000, nextDayDeductionCents: 10_000, maxDays: 10 },
-    conditionsText:
-      '18 %, final, also on fees paid to the employing company; optional flat deduction 400 € the first day + 100 € a day (10 days at most). Treaties can exempt.',
+    conditionsText: {
+      fr: '18 %, libératoire, aussi sur les cachets versés à la société employeuse ; forfait de frais facultatif de 400 € le premier jour + 100 € par jour (10 jours au plus). Une convention fiscale peut en exonérer.',
+      en: '18 %, final, also on fees paid to the employing company; optional flat deduction 400 € the first day + 100 € a day (10 days at most). Treaties can exempt.',
+    },
     sources: [SRC.beWithholding],
     status: 'secondary',
-    note: 'The 15,000 € threshold was only proposed (2020). The new FR-BE treaty’s entry into force is not confirmed.',
+    note: {
+      fr: 'Le seuil de 15 000 € n’a été que proposé (2020). L’entrée en vigueur de la nouvelle convention franco-belge n’est pas confirmée.',
+      en: 'The 15,000 € threshold was only proposed (2020). The new FR-BE treaty’s entry into force is not confirmed.',
+    },
   },
   {
     country: 'BE',
@@ -408,8 +493,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(8),
     amountCents: null,
     conditions: { lowPpm: pct(0.8), highPpm: pct(8) },
-    conditionsText:
-      '0.8 to 8 % of the base = the higher of the artistic budget and ticket + sponsor revenue; the rate depends on surface and average price.',
+    conditionsText: {
+      fr: '0,8 à 8 % de l’assiette = le plus élevé du budget artistique et des recettes billetterie + sponsoring ; le taux dépend de la surface et du prix moyen.',
+      en: '0.8 to 8 % of the base = the higher of the artistic budget and ticket + sponsor revenue; the rate depends on surface and average price.',
+    },
     sources: [SRC.sabam],
     status: 'secondary',
   },
@@ -420,7 +507,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(6),
     amountCents: null,
     conditions: { lowPpm: pct(0.6), highPpm: pct(6) },
-    conditionsText: 'Festivals (≥ 5 acts a day): 0.6 to 6 % of the same base.',
+    conditionsText: {
+      fr: 'Festivals (≥ 5 groupes par jour) : 0,6 à 6 % de la même assiette.',
+      en: 'Festivals (≥ 5 acts a day): 0.6 to 6 % of the same base.',
+    },
     sources: [SRC.sabam],
     status: 'secondary',
   },
@@ -432,8 +522,10 @@ const SEEDS: Seed[] = [
     ratePpm: 0,
     amountCents: null,
     conditions: {},
-    conditionsText:
-      'LTVA art. 21 al. 2 ch. 14: tickets and artists’ fees paid by the organiser, before a present public. Studio or broadcast: 8.1 %.',
+    conditionsText: {
+      fr: 'LTVA art. 21 al. 2 ch. 14 : billets et cachets des artistes payés par l’organisateur, devant un public présent. Studio ou diffusion : 8,1 %.',
+      en: 'LTVA art. 21 al. 2 ch. 14: tickets and artists’ fees paid by the organiser, before a present public. Studio or broadcast: 8.1 %.',
+    },
     sources: [SRC.chCulture],
     status: 'verified',
   },
@@ -444,7 +536,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(8.1),
     amountCents: null,
     conditions: {},
-    conditionsText: 'The date of the performance decides.',
+    conditionsText: {
+      fr: 'La date de la représentation fait foi.',
+      en: 'The date of the performance decides.',
+    },
     validFrom: '2024-01-01',
     sources: [SRC.chVat],
     status: 'verified',
@@ -456,7 +551,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(2.6),
     amountCents: null,
     conditions: {},
-    conditionsText: 'An organiser who opts to tax culture shows tickets at the reduced rate (2.5 % in 2023).',
+    conditionsText: {
+      fr: 'Un organisateur qui opte pour l’imposition de la culture soumet ses billets au taux réduit (2,5 % en 2023).',
+      en: 'An organiser who opts to tax culture shows tickets at the reduced rate (2.5 % in 2023).',
+    },
     validFrom: '2024-01-01',
     sources: [SRC.chOpted, SRC.chVat],
     status: 'unverified',
@@ -468,8 +566,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(10),
     amountCents: null,
     conditions: {},
-    conditionsText:
-      'At most 10 % of ticket receipts (or music costs); pro rata for protected music if the setlist is sent on time.',
+    conditionsText: {
+      fr: 'Au plus 10 % des recettes de billetterie (ou des frais de musique) ; au prorata de la musique protégée si la liste des œuvres est envoyée à temps.',
+      en: 'At most 10 % of ticket receipts (or music costs); pro rata for protected music if the setlist is sent on time.',
+    },
     sources: [SRC.suisa],
     status: 'verified',
   },
@@ -484,8 +584,10 @@ const SEEDS: Seed[] = [
     amountCents: null,
     currency: 'CHF',
     conditions: { maxCapacity: 999, maxGrossTicketsCents: 1_500_000, publicDomainPpm: pct(3.5) },
-    conditionsText:
-      'Capacity ≤ 999 and gross tickets ≤ CHF 15,000: 9.5 % of the budget (3.5 % if over half the music is public domain).',
+    conditionsText: {
+      fr: 'Jauge ≤ 999 et billetterie brute ≤ 15 000 CHF : 9,5 % du budget (3,5 % si plus de la moitié de la musique est du domaine public).',
+      en: 'Capacity ≤ 999 and gross tickets ≤ CHF 15,000: 9.5 % of the budget (3.5 % if over half the music is public domain).',
+    },
     sources: [SRC.suisaKb],
     status: 'secondary',
   },
@@ -509,8 +611,10 @@ const SEEDS: Seed[] = [
         { upToCents: null, ratePpm: pct(7) },
       ],
     },
-    conditionsText:
-      'LIFD art. 92: net = gross − 50 % flat deduction; daily income = net ÷ (show + rehearsal days), costs paid by the organiser included (OIS 16); organiser jointly liable.',
+    conditionsText: {
+      fr: 'LIFD art. 92 : net = brut − forfait de 50 % ; revenu journalier = net ÷ (jours de spectacle + de répétition), frais payés par l’organisateur compris (OIS 16) ; l’organisateur est solidairement responsable.',
+      en: 'LIFD art. 92: net = gross − 50 % flat deduction; daily income = net ÷ (show + rehearsal days), costs paid by the organiser included (OIS 16); organiser jointly liable.',
+    },
     validFrom: '2021-01-01',
     sources: [SRC.lifd, SRC.ois],
     status: 'verified',
@@ -523,10 +627,16 @@ const SEEDS: Seed[] = [
     amountCents: null,
     currency: 'CHF',
     conditions: {},
-    conditionsText: 'Levied on top of the federal tax, by the canton’s own scale.',
+    conditionsText: {
+      fr: 'Perçu en plus de l’impôt fédéral, selon le barème propre au canton.',
+      en: 'Levied on top of the federal tax, by the canton’s own scale.',
+    },
     sources: [SRC.lifd],
     status: 'unverified',
-    note: 'Geneva and Vaud scales not found: not estimated.',
+    note: {
+      fr: 'Barèmes de Genève et de Vaud introuvables : non estimé.',
+      en: 'Geneva and Vaud scales not found: not estimated.',
+    },
   },
   {
     country: 'CH',
@@ -536,8 +646,10 @@ const SEEDS: Seed[] = [
     amountCents: 250_000,
     currency: 'CHF',
     conditions: {},
-    conditionsText:
-      'From the first franc for some employers; others only on request up to CHF 2,500 a year; EU residents working in several states usually pay at home (A1).',
+    conditionsText: {
+      fr: 'Dès le premier franc pour certains employeurs ; pour les autres, sur demande seulement jusqu’à 2 500 CHF par an ; les résidents de l’UE actifs dans plusieurs États cotisent en général chez eux (A1).',
+      en: 'From the first franc for some employers; others only on request up to CHF 2,500 a year; EU residents working in several states usually pay at home (A1).',
+    },
     sources: [SRC.avs],
     status: 'unverified',
   },
@@ -548,7 +660,10 @@ const SEEDS: Seed[] = [
     ratePpm: pct(14),
     amountCents: null,
     conditions: { city: 'Lausanne' },
-    conditionsText: '14 % of admission; exemptions for local non-profits, children’s shows…',
+    conditionsText: {
+      fr: '14 % du prix d’entrée ; exonérations pour les associations locales, les spectacles pour enfants…',
+      en: '14 % of admission; exemptions for local non-profits, children’s shows…',
+    },
     sources: [SRC.lausanne],
     status: 'secondary',
   },
@@ -570,7 +685,7 @@ export const RULES: readonly LegalRule[] = SEEDS.map((s) => ({
   validTo: s.validTo ?? null,
   sources: s.sources,
   status: s.status,
-  note: s.note ?? '',
+  note: s.note ?? { fr: '', en: '' },
 }));
 
 const STATUS_RANK: Record<RuleStatus, number> = { verified: 2, secondary: 1, unverified: 0 };

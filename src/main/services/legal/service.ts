@@ -9,13 +9,16 @@ import {
   type ChecklistResult,
   type ContractDetail,
   type ContractDocument,
+  type ContractClause,
   type ContractDraftInput,
   type ContractKind,
   type ContractLanguage,
+  type ContractPreview,
   type ContractStatus,
   type ContractSummary,
   type ContractVersionInfo,
   type LegalCountry,
+  type LocalizedText,
   type MoneyLine,
   type SignatureParty,
   type SigningIdentity,
@@ -23,12 +26,12 @@ import {
 import type { Store } from '../../store/database';
 import { hlcToIso } from '../../store/hlc';
 import { createArtistRepository, createVenueRepository } from '../catalogue';
-import { renderPdf } from '../documents';
 import { buildChecklist } from './checklist';
-import { buildClauses } from './clauses';
+import { clauseArticles, overrideChecks, type Article } from './clauses';
 import { createIdentity, importIdentity, loadIdentity } from './identity';
 import { computeMoney } from './money';
 import { contractDocument, contractTitle, type DrawnSignatureMark } from './pdf';
+import { renderContractPdf } from './render';
 import { RULES, rulesAt } from './rules';
 import { sha256, signPdf } from './signing';
 
@@ -42,13 +45,46 @@ export interface Evaluation {
   money: MoneyLine[];
   checklist: ChecklistItem[];
   blocking: number;
+  /** The articles as printed (overrides applied); not stored, rebuilt from the draft. */
+  articles: Article[];
 }
 
-/** Money lines and checklist of a draft: pure, used by the methods, the CLI and the tests. */
+const LEVEL_ORDER = { blocking: 0, warning: 1, info: 2 } as const;
+
+/** Money lines, articles and checklist of a draft: pure, used by the methods, the CLI and the tests. */
 export function evaluateDraft(draft: ContractDraft, rules: readonly LegalRule[], today: string): Evaluation {
   const money = computeMoney(draft, rules);
-  const checklist = buildChecklist(draft, rules, money, today);
-  return { money, checklist, blocking: checklist.filter((i) => i.level === 'blocking').length };
+  const articles = clauseArticles(draft, money);
+  const checklist = [...buildChecklist(draft, rules, money, today), ...overrideChecks(draft, articles)].sort(
+    (a, b) => LEVEL_ORDER[a.level] - LEVEL_ORDER[b.level],
+  );
+  return { money, checklist, blocking: checklist.filter((i) => i.level === 'blocking').length, articles };
+}
+
+/**
+ * A text stored in a TEXT column as JSON {fr, en}. Rows written before the texts were bilingual hold
+ * one plain (English) string: it is shown in both languages rather than lost.
+ */
+export function readLocalized(stored: string): LocalizedText {
+  if (stored.startsWith('{')) {
+    try {
+      const value = JSON.parse(stored) as Partial<LocalizedText>;
+      if (typeof value.fr === 'string' && typeof value.en === 'string') return { fr: value.fr, en: value.en };
+    } catch {
+      // Not JSON after all: a plain text that starts with a brace.
+    }
+  }
+  return { fr: stored, en: stored };
+}
+
+/** Checklist items stored by a version made before `rule` was bilingual carry a plain string. */
+function readChecklist(stored: string): ChecklistItem[] {
+  return (
+    JSON.parse(stored) as (Omit<ChecklistItem, 'rule'> & { rule: ChecklistItem['rule'] | string })[]
+  ).map((item) => ({
+    ...item,
+    rule: typeof item.rule === 'string' ? { fr: item.rule, en: item.rule } : item.rule,
+  }));
 }
 
 /** The PDF of a draft (no store): the CLI and the bench use it directly. */
@@ -68,7 +104,7 @@ export async function renderContract(
     options.evaluation ?? evaluateDraft(draft, rules, options.today ?? isoDay(options.createdAt));
   const definition = contractDocument({
     draft,
-    clauses: buildClauses(draft, evaluation.money),
+    clauses: evaluation.articles,
     money: evaluation.money,
     checklist: evaluation.checklist,
     rules,
@@ -78,7 +114,7 @@ export async function renderContract(
   });
   let pdf: Buffer;
   try {
-    pdf = await renderPdf(definition);
+    pdf = await renderContractPdf(definition);
   } catch (error) {
     // pdfmake fails on a damaged image (a drawn signature that is not a real PNG).
     if (options.signatures?.length) {
@@ -108,6 +144,20 @@ export function checkPng(dataUrl: string): void {
   if (width < 1 || height < 1 || width > 4000 || height > 4000) {
     throw new AppError('VALIDATION', `The drawn signature is ${width}×${height} pixels: at most 4000×4000`);
   }
+}
+
+const PARTY_TEXT: Record<SignatureParty, LocalizedText> = {
+  producer: { fr: 'pour le producteur', en: 'for the producer' },
+  organiser: { fr: 'pour l’organisateur', en: 'for the organiser' },
+};
+
+/** "2 points bloquants" / "2 blocking items", for the audit trail. */
+function blockingDetail(count: number): LocalizedText {
+  return count === 0
+    ? { fr: 'aucun point bloquant', en: 'no blocking item' }
+    : count === 1
+      ? { fr: '1 point bloquant', en: '1 blocking item' }
+      : { fr: `${count} points bloquants`, en: `${count} blocking items` };
 }
 
 interface ContractRow {
@@ -161,11 +211,18 @@ export function createContractService(store: Store, dataDir: string, now: () => 
   const venues = createVenueRepository(store);
 
   // ---- Rules table: seeded once per key@version, read back for every computation ----
+  // A released rule's figures (rate, amount, conditions, dates) never change: a new rate is a new
+  // version. Its wording for people (labels, conditions text, note, as JSON {fr, en}) may be improved
+  // or translated, so those columns follow the code.
   const seed = db.prepare(`
-    INSERT OR IGNORE INTO legal_rules (id, country, rule_key, version, label_fr, label_en, rate_ppm, amount_cents,
+    INSERT INTO legal_rules (id, country, rule_key, version, label_fr, label_en, rate_ppm, amount_cents,
       currency, conditions, conditions_text, valid_from, valid_to, sources, status, note, created_at, updated_at)
     VALUES (@id, @country, @key, @version, @labelFr, @labelEn, @ratePpm, @amountCents, @currency, @conditions,
-      @conditionsText, @validFrom, @validTo, @sources, @status, @note, @at, @at)`);
+      @conditionsText, @validFrom, @validTo, @sources, @status, @note, @at, @at)
+    ON CONFLICT (id) DO UPDATE SET label_fr = excluded.label_fr, label_en = excluded.label_en,
+      conditions_text = excluded.conditions_text, note = excluded.note, updated_at = excluded.updated_at
+    WHERE legal_rules.label_fr IS NOT excluded.label_fr OR legal_rules.label_en IS NOT excluded.label_en
+      OR legal_rules.conditions_text IS NOT excluded.conditions_text OR legal_rules.note IS NOT excluded.note`);
   db.transaction(() => {
     const at = store.clock.tick();
     for (const r of RULES) {
@@ -174,6 +231,8 @@ export function createContractService(store: Store, dataDir: string, now: () => 
         labelFr: r.label.fr,
         labelEn: r.label.en,
         conditions: JSON.stringify(r.conditions),
+        conditionsText: JSON.stringify(r.conditionsText),
+        note: JSON.stringify(r.note),
         sources: JSON.stringify(r.sources),
         at,
       });
@@ -195,12 +254,12 @@ export function createContractService(store: Store, dataDir: string, now: () => 
         amountCents: r.amount_cents,
         currency: r.currency,
         conditions: JSON.parse(r.conditions) as Record<string, unknown>,
-        conditionsText: r.conditions_text,
+        conditionsText: readLocalized(r.conditions_text),
         validFrom: r.valid_from,
         validTo: r.valid_to,
         sources: JSON.parse(r.sources) as string[],
         status: r.status,
-        note: r.note,
+        note: readLocalized(r.note),
       }),
     );
   }
@@ -254,11 +313,12 @@ export function createContractService(store: Store, dataDir: string, now: () => 
     INSERT INTO contract_audit (id, contract_id, version, at, actor, action, document_sha256, detail, created_at, updated_at)
     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
 
-  function filename(draft: ContractDraft, version: number): string {
+  function filename(draft: ContractDraft, version: number | string): string {
     const slug = `${draft.showTitle}-${draft.performance.date}`
       .replace(/[^\p{L}\p{N}]+/gu, '-')
       .replace(/^-|-$/g, '');
-    return `${draft.language === 'fr' ? 'contrat' : 'contract'}-${slug}-v${version}.pdf`;
+    const suffix = typeof version === 'number' ? `v${version}` : version;
+    return `${draft.language === 'fr' ? 'contrat' : 'contract'}-${slug}-${suffix}.pdf`;
   }
 
   function documentOf(id: string, version?: number): ContractDocument {
@@ -272,7 +332,7 @@ export function createContractService(store: Store, dataDir: string, now: () => 
       base64: v.pdf.toString('base64'),
       bytes: v.pdf.length,
       sha256: v.document_sha256,
-      checklist: JSON.parse(v.checklist) as ChecklistItem[],
+      checklist: readChecklist(v.checklist),
       money: JSON.parse(v.money) as MoneyLine[],
     };
   }
@@ -287,7 +347,7 @@ export function createContractService(store: Store, dataDir: string, now: () => 
     status: ContractStatus;
     signatures: DrawnSignatureMark[];
     digital: boolean;
-    audit: { actor: string; action: AuditEntry['action']; detail: string }[];
+    audit: { actor: string; action: AuditEntry['action']; detail: LocalizedText }[];
   }): { id: string; version: number } {
     const hash = sha256(args.pdf);
     return db.transaction(() => {
@@ -334,10 +394,47 @@ export function createContractService(store: Store, dataDir: string, now: () => 
       );
       const when = now().toISOString();
       for (const entry of args.audit) {
-        insertAudit.run(uuidv7(), id, version, when, entry.actor, entry.action, hash, entry.detail, at, at);
+        insertAudit.run(
+          uuidv7(),
+          id,
+          version,
+          when,
+          entry.actor,
+          entry.action,
+          hash,
+          JSON.stringify(entry.detail),
+          at,
+          at,
+        );
       }
       return { id, version };
     })();
+  }
+
+  /** Checks the ids, evaluates and renders a draft as version N+1 of `id` (or of a new contract). */
+  async function renderDraft(
+    args: { id?: string | undefined; offerId?: string | undefined; draft: ContractDraft },
+    purpose: 'version' | 'preview',
+  ): Promise<{ pdf: Buffer; evaluation: Evaluation }> {
+    const latest = args.id ? (contractRow(args.id).latest ?? 0) : 0;
+    if (
+      args.offerId &&
+      !db.prepare(`SELECT 1 FROM offers WHERE id = ? AND deleted_at IS NULL`).get(args.offerId)
+    ) {
+      throw new AppError('NOT_FOUND', `No offer with id ${args.offerId}`);
+    }
+    const createdAt = now();
+    const rules = allRules();
+    const evaluation = evaluateDraft(args.draft, rules, isoDay(createdAt));
+    const fr = args.draft.language === 'fr';
+    const base = `${args.id ? args.id.slice(0, 8) : fr ? 'nouveau' : 'new'} v${latest + 1}`;
+    const { pdf } = await renderContract(args.draft, rules, {
+      reference:
+        purpose === 'preview' ? `${base} – ${fr ? 'aperçu non enregistré' : 'unsaved preview'}` : base,
+      createdAt,
+      evaluation,
+    });
+    return { pdf, evaluation };
   }
 
   function currentIdentity(): SigningIdentity | null {
@@ -484,22 +581,7 @@ export function createContractService(store: Store, dataDir: string, now: () => 
     },
 
     async generate(args: { id?: string; offerId?: string; draft: ContractDraft }): Promise<ContractDocument> {
-      if (args.id) contractRow(args.id);
-      if (
-        args.offerId &&
-        !db.prepare(`SELECT 1 FROM offers WHERE id = ? AND deleted_at IS NULL`).get(args.offerId)
-      ) {
-        throw new AppError('NOT_FOUND', `No offer with id ${args.offerId}`);
-      }
-      const createdAt = now();
-      const rules = allRules();
-      const evaluation = evaluateDraft(args.draft, rules, isoDay(createdAt));
-      const nextVersion = args.id ? (contractRow(args.id).latest ?? 0) + 1 : 1;
-      const { pdf } = await renderContract(args.draft, rules, {
-        reference: `${args.id ? args.id.slice(0, 8) : 'nouveau'} v${nextVersion}`,
-        createdAt,
-        evaluation,
-      });
+      const { pdf, evaluation } = await renderDraft(args, 'version');
       const { id, version } = storeVersion({
         id: args.id,
         offerId: args.offerId ?? null,
@@ -509,11 +591,38 @@ export function createContractService(store: Store, dataDir: string, now: () => 
         status: evaluation.blocking > 0 ? 'draft' : 'ready',
         signatures: [],
         digital: false,
-        audit: [
-          { actor: 'Flow Stage', action: 'generated', detail: `${evaluation.blocking} blocking item(s)` },
-        ],
+        audit: [{ actor: 'Flow Stage', action: 'generated', detail: blockingDetail(evaluation.blocking) }],
       });
       return documentOf(id, version);
+    },
+
+    /** What `generate` would store, rendered the same way, but nothing is written. */
+    async preview(args: { id?: string; offerId?: string; draft: ContractDraft }): Promise<ContractPreview> {
+      const { pdf, evaluation } = await renderDraft(args, 'preview');
+      const fr = args.draft.language === 'fr';
+      return {
+        filename: filename(args.draft, fr ? 'apercu' : 'preview'),
+        base64: pdf.toString('base64'),
+        bytes: pdf.length,
+        checklist: evaluation.checklist,
+        money: evaluation.money,
+        blocking: evaluation.blocking,
+      };
+    },
+
+    /** The articles of a draft with their standard texts, for the clause editor. */
+    clauses(draft: ContractDraft): ContractClause[] {
+      const money = computeMoney(draft, allRules());
+      return clauseArticles(draft, money).map((a) => ({
+        id: a.id,
+        title: a.title,
+        custom: a.custom,
+        text: a.paragraphs.join('\n'),
+        standardText: a.standard.join('\n'),
+        standardHash: a.standardHash,
+        overridden: a.overridden,
+        outdated: a.outdated,
+      }));
     },
 
     list(offerId?: string): ContractSummary[] {
@@ -548,7 +657,7 @@ export function createContractService(store: Store, dataDir: string, now: () => 
         status: v.status,
         sha256: v.document_sha256,
         bytes: v.bytes,
-        blocking: (JSON.parse(v.checklist) as ChecklistItem[]).filter((i) => i.level === 'blocking').length,
+        blocking: readChecklist(v.checklist).filter((i) => i.level === 'blocking').length,
         drawnSignatures: (JSON.parse(v.signatures) as DrawnSignatureMark[]).map((s) => s.party),
         digitallySigned: v.digitally_signed === 1,
         createdAt: hlcToIso(v.created_at),
@@ -559,8 +668,8 @@ export function createContractService(store: Store, dataDir: string, now: () => 
             `SELECT at, actor, action, version, document_sha256 AS sha256, detail FROM contract_audit
              WHERE contract_id = ? AND deleted_at IS NULL ORDER BY created_at`,
           )
-          .all(id) as AuditEntry[]
-      ).map((a) => ({ ...a }));
+          .all(id) as (Omit<AuditEntry, 'detail'> & { detail: string })[]
+      ).map((a): AuditEntry => ({ ...a, detail: readLocalized(a.detail) }));
       return { ...summary(row), draft: ContractDraft.parse(JSON.parse(row.body)), versions, audit };
     },
 
@@ -629,9 +738,10 @@ export function createContractService(store: Store, dataDir: string, now: () => 
         signatures,
         evaluation,
       });
-      const audit: { actor: string; action: AuditEntry['action']; detail: string }[] = [];
+      const audit: { actor: string; action: AuditEntry['action']; detail: LocalizedText }[] = [];
+      const forParty = PARTY_TEXT[args.signer.party];
       if (args.drawnSignature) {
-        audit.push({ actor: args.signer.name, action: 'signedDrawn', detail: `party: ${args.signer.party}` });
+        audit.push({ actor: args.signer.name, action: 'signedDrawn', detail: forParty });
       }
       if (identity) {
         pdf = await signPdf(pdf, identity, {
@@ -645,7 +755,10 @@ export function createContractService(store: Store, dataDir: string, now: () => 
         audit.push({
           actor: args.signer.name,
           action: 'signedDigital',
-          detail: `party: ${args.signer.party}; certificate ${cert?.subject ?? ''} (SHA-256 ${cert?.fingerprint ?? ''})`,
+          detail: {
+            fr: `${forParty.fr} ; certificat ${cert?.subject ?? ''} (SHA-256 ${cert?.fingerprint ?? ''})`,
+            en: `${forParty.en}; certificate ${cert?.subject ?? ''} (SHA-256 ${cert?.fingerprint ?? ''})`,
+          },
         });
       }
       const bothDrawn = new Set(signatures.map((s) => s.party)).size === 2;

@@ -85,7 +85,7 @@ export function Checklist({ items, invalidReason, pending, onFix }: ChecklistPro
                   {item.message[language]}
                 </p>
                 <p className="contract-item-rule">
-                  {item.rule ? <span>{item.rule}</span> : null}
+                  {item.rule[language] ? <span>{item.rule[language]}</span> : null}
                   <SourceLink source={item.source} />
                   <RuleStatusBadge status={item.status} />
                 </p>

@@ -1,6 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import type {
   ContractDocument,
+  ContractPreview,
   ContractStatus,
   ContractVersionInfo,
   LegalRule,
@@ -35,91 +36,182 @@ export function downloadDocument(document: ContractDocument, message: string): v
   toastInfo(message);
 }
 
+/** A PDF on screen: the blob: URL of its bytes (made once, revoked when replaced). */
+export interface ShownPreview {
+  preview: ContractPreview;
+  url: string;
+}
+
 /**
- * The generated PDF in an <iframe> (the browser's own viewer) with the money lines beside it. Where
+ * The viewer opens on the page at the frame's width, without its thumbnails pane: a booker reads the
+ * text at a normal size straight away (Chromium's viewer honours these open parameters; others
+ * ignore them).
+ */
+export const pdfFrameSrc = (url: string) => `${url}#view=FitH&navpanes=0`;
+
+function PdfFrame({ url, filename }: { url: string; filename: string }) {
+  const { t } = useTranslation('legal');
+  const viewer = typeof navigator === 'undefined' || navigator.pdfViewerEnabled !== false;
+  return (
+    <>
+      {!viewer ? <p className="field-hint">{t('preview.noViewer')}</p> : null}
+      <iframe
+        className="contract-frame"
+        src={pdfFrameSrc(url)}
+        title={t('preview.frameTitle', { filename })}
+      />
+    </>
+  );
+}
+
+/**
+ * The PDF in an <iframe> (the browser's own viewer) with the money lines beside it: either the live
+ * preview of the draft being edited (rendered by the back end, not stored) or a stored version. Where
  * the browser has no PDF viewer the frame would stay blank: say so and offer the download.
  */
 export function PreviewPanel({
+  mode,
+  live,
+  liveUpdating,
+  liveInvalid,
   shown,
+  storedLoading,
+  hasVersions,
   rules,
-  loading,
-  onRegenerate,
-  regenerateDisabledReason,
-  busy,
+  onRefresh,
+  onShowLive,
+  onShowLatest,
 }: {
+  mode: 'live' | 'stored';
+  live: ShownPreview | null;
+  liveUpdating: boolean;
+  liveInvalid: boolean;
   shown: ShownDocument | null;
+  storedLoading: boolean;
+  hasVersions: boolean;
   rules: readonly LegalRule[];
-  loading: boolean;
-  onRegenerate(): void;
-  regenerateDisabledReason: string;
-  busy: boolean;
+  onRefresh(): void;
+  onShowLive(): void;
+  onShowLatest(): void;
 }) {
   const { t } = useTranslation('legal');
   const document = shown?.document ?? null;
-  const url = shown?.url ?? null;
-  const viewer = typeof navigator === 'undefined' || navigator.pdfViewerEnabled !== false;
+  const money = mode === 'live' ? (live?.preview.money ?? null) : (document?.money ?? null);
   return (
     <div className="contract-preview">
-      <section className="card contract-preview-doc" aria-labelledby="contract-preview-title">
+      <section
+        className="card contract-preview-doc"
+        aria-labelledby="contract-preview-title"
+        aria-busy={mode === 'live' ? liveUpdating : storedLoading}
+      >
         <div className="contract-card-head">
           <h2 id="contract-preview-title">
-            {document ? t('preview.titleVersion', { version: document.version }) : t('preview.title')}
+            {mode === 'live'
+              ? t('preview.titleLive')
+              : document
+                ? t('preview.titleVersion', { version: document.version })
+                : t('preview.title')}
           </h2>
           <div className="button-row">
-            <button
-              type="button"
-              className="button button-small"
-              onClick={onRegenerate}
-              disabled={busy || regenerateDisabledReason !== ''}
-              title={regenerateDisabledReason || undefined}
-            >
-              <Icon name="retry" size={14} />
-              {t('preview.regenerate')}
-            </button>
-            {document ? (
-              <button
-                type="button"
-                className="button button-small"
-                onClick={() =>
-                  downloadDocument(document, t('preview.downloaded', { filename: document.filename }))
-                }
-              >
-                <Icon name="download" size={14} />
-                {t('preview.download')}
-              </button>
-            ) : null}
+            {mode === 'live' ? (
+              <>
+                <button
+                  type="button"
+                  className="button button-small"
+                  onClick={onRefresh}
+                  disabled={liveInvalid || liveUpdating}
+                >
+                  <Icon name="retry" size={14} />
+                  {t('preview.refresh')}
+                </button>
+                {hasVersions ? (
+                  <button type="button" className="button button-small" onClick={onShowLatest}>
+                    {t('preview.showLatest')}
+                  </button>
+                ) : null}
+                {live ? (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() => {
+                      downloadBase64(live.preview.filename, live.preview.base64, 'application/pdf');
+                      toastInfo(t('preview.downloaded', { filename: live.preview.filename }));
+                    }}
+                  >
+                    <Icon name="download" size={14} />
+                    {t('preview.downloadPreview')}
+                  </button>
+                ) : null}
+              </>
+            ) : (
+              <>
+                <button type="button" className="button button-small" onClick={onShowLive}>
+                  <Icon name="file" size={14} />
+                  {t('preview.showLive')}
+                </button>
+                {document ? (
+                  <button
+                    type="button"
+                    className="button button-small"
+                    onClick={() =>
+                      downloadDocument(document, t('preview.downloaded', { filename: document.filename }))
+                    }
+                  >
+                    <Icon name="download" size={14} />
+                    {t('preview.download')}
+                  </button>
+                ) : null}
+              </>
+            )}
           </div>
         </div>
-        {document ? (
-          <p className="contract-doc-meta">
-            <span>{document.filename}</span>
-            <span>{formatBytes(document.bytes)}</span>
-            <span>
-              SHA-256{' '}
-              <code className="contract-hash" title={document.sha256}>
-                {shortHash(document.sha256)}
-              </code>
-            </span>
-          </p>
-        ) : null}
-        {loading ? (
-          <p className="muted contract-frame-empty">{t('preview.loading')}</p>
-        ) : url ? (
+        {mode === 'live' ? (
           <>
-            {!viewer ? <p className="field-hint">{t('preview.noViewer')}</p> : null}
-            <iframe
-              className="contract-frame"
-              src={url}
-              title={t('preview.frameTitle', { filename: document?.filename ?? '' })}
-            />
+            <p className="contract-doc-meta" role="status">
+              {liveInvalid ? (
+                <span className="contract-reason">{t('preview.invalid')}</span>
+              ) : liveUpdating ? (
+                <span>{t('preview.updating')}</span>
+              ) : (
+                <span>{t('preview.liveNote')}</span>
+              )}
+              {live && !liveInvalid ? <span>{formatBytes(live.preview.bytes)}</span> : null}
+            </p>
+            {live ? (
+              <PdfFrame url={live.url} filename={live.preview.filename} />
+            ) : (
+              <p className="muted contract-frame-empty">
+                {liveInvalid ? t('preview.invalid') : t('preview.updating')}
+              </p>
+            )}
           </>
         ) : (
-          <p className="muted contract-frame-empty">{t('preview.empty')}</p>
+          <>
+            {document ? (
+              <p className="contract-doc-meta">
+                <span>{document.filename}</span>
+                <span>{formatBytes(document.bytes)}</span>
+                <span>
+                  SHA-256{' '}
+                  <code className="contract-hash" title={document.sha256}>
+                    {shortHash(document.sha256)}
+                  </code>
+                </span>
+              </p>
+            ) : null}
+            {storedLoading ? (
+              <p className="muted contract-frame-empty">{t('preview.loading')}</p>
+            ) : shown ? (
+              <PdfFrame url={shown.url} filename={shown.document.filename} />
+            ) : (
+              <p className="muted contract-frame-empty">{t('preview.empty')}</p>
+            )}
+          </>
         )}
       </section>
       <section className="card contract-preview-money" aria-labelledby="contract-preview-money-title">
         <h2 id="contract-preview-money-title">{t('money.linesTitle')}</h2>
-        <MoneyTable lines={document?.money ?? null} rules={rules} />
+        <MoneyTable lines={money} rules={rules} compact />
       </section>
     </div>
   );

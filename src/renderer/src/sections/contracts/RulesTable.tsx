@@ -93,8 +93,10 @@ export function RulesTable() {
                 </th>
                 <td className="numeric nowrap">{value(rule)}</td>
                 <td>
-                  {rule.conditionsText}
-                  {rule.note ? <span className="contract-money-note">{rule.note}</span> : null}
+                  {rule.conditionsText[language]}
+                  {rule.note[language] ? (
+                    <span className="contract-money-note">{rule.note[language]}</span>
+                  ) : null}
                 </td>
                 <td>{validity(rule)}</td>
                 <td>

@@ -11,6 +11,7 @@ import { api } from '../../api';
 import { CheckboxField, RadioGroup, TextField } from '../../components/fields';
 import { Icon } from '../../components/icons';
 import { Modal } from '../../components/Modal';
+import { currentLanguage } from '../../i18n';
 import { formatDateTime } from '../../lib/format';
 import { toastError, toastSuccess } from '../../store/toasts';
 import { shortHash } from './model';
@@ -416,6 +417,7 @@ export function SigningPanel({ detail, blocking, stale, onSigned }: SigningPanel
 
 export function AuditTrail({ audit }: { audit: readonly AuditEntry[] }) {
   const { t } = useTranslation('legal');
+  const language = currentLanguage();
   return (
     <section className="card" aria-labelledby="contract-audit-title">
       <h2 id="contract-audit-title">{t('audit.title')}</h2>
@@ -440,7 +442,9 @@ export function AuditTrail({ audit }: { audit: readonly AuditEntry[] }) {
                   <td>{entry.actor}</td>
                   <td>
                     {t(`audit.actions.${entry.action}`)}
-                    {entry.detail ? <span className="contract-audit-detail">{entry.detail}</span> : null}
+                    {entry.detail[language] ? (
+                      <span className="contract-audit-detail">{entry.detail[language]}</span>
+                    ) : null}
                   </td>
                   <td className="numeric">{entry.version}</td>
                   <td>

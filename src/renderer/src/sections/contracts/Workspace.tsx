@@ -5,6 +5,7 @@ import {
   type ChecklistResult,
   type ContractDetail,
   type ContractDocument,
+  type ContractPreview,
   type LegalRule,
 } from '../../../../shared/legal';
 import { api } from '../../api';
@@ -15,6 +16,7 @@ import { today } from '../../lib/money';
 import { toastError, toastSuccess } from '../../store/toasts';
 import { DraftContext, type DraftBinding } from './bind';
 import { Checklist, MoneyTable } from './Checks';
+import { ClausesStep } from './ClausesStep';
 import {
   ContractStatusChip,
   PreviewPanel,
@@ -22,6 +24,7 @@ import {
   base64ToBlob,
   downloadDocument,
   type ShownDocument,
+  type ShownPreview,
 } from './Documents';
 import { AnnexesStep, MoneyStep, PartiesStep, ShowStep } from './FormSteps';
 import { blankDraft, fieldIdOf, FORM_STEPS, setIn, stepOfPath, STEPS, type Step } from './model';
@@ -31,6 +34,8 @@ import { TypeStep } from './TypeStep';
 export type WorkspaceStart = { kind: 'new'; offerId: string | null } | { kind: 'open'; id: string };
 
 const CHECKLIST_DEBOUNCE_MS = 300;
+/** The live preview re-renders once typing pauses (a render takes a few hundred ms at most). */
+const PREVIEW_DEBOUNCE_MS = 700;
 
 /** Messages of the schema's own rules, by the path they concern, in the booker's language. */
 const KNOWN_MESSAGES: readonly [RegExp, string][] = [
@@ -60,8 +65,9 @@ interface WorkspaceProps {
 
 /**
  * One contract: the wizard that edits its draft (with the live checklist and money lines beside it),
- * the preview of the generated PDF, the signature and the versions. Each generation stores a new
- * version; the draft being edited is compared with the latest version's to say when they differ.
+ * the text of its articles, the live preview of the draft (rendered, not stored) or of a stored
+ * version, the signature and the versions. "Générer" stores a new version; the draft being edited is
+ * compared with the latest version's to say when they differ.
  */
 export function ContractWorkspace({ start, rules, onStored }: WorkspaceProps) {
   const { t } = useTranslation('legal');
@@ -80,6 +86,14 @@ export function ContractWorkspace({ start, rules, onStored }: WorkspaceProps) {
   );
   const [busy, setBusy] = useState(false);
   const [pdfLoading, setPdfLoading] = useState(false);
+  const [previewMode, setPreviewMode] = useState<'live' | 'stored'>(
+    start.kind === 'open' ? 'stored' : 'live',
+  );
+  const [live, setLiveState] = useState<(ShownPreview & { key: string }) | null>(null);
+  const liveUrl = useRef<string | null>(null);
+  /** Bumped by "Actualiser": the same draft is rendered again. */
+  const [refreshCount, setRefreshCount] = useState(0);
+  const [failedToken, setFailedToken] = useState<string | null>(null);
   const focusPath = useRef<string | null>(null);
   const stepsRef = useRef<HTMLOListElement>(null);
 
@@ -92,10 +106,18 @@ export function ContractWorkspace({ start, rules, onStored }: WorkspaceProps) {
     shownUrl.current = url;
     setShownState({ document, url });
   }, []);
+  const setLive = useCallback((key: string, preview: ContractPreview) => {
+    if (liveUrl.current) URL.revokeObjectURL(liveUrl.current);
+    const url = URL.createObjectURL(base64ToBlob(preview.base64, 'application/pdf'));
+    liveUrl.current = url;
+    setLiveState({ key, preview, url });
+  }, []);
   useEffect(
     () => () => {
       if (shownUrl.current) URL.revokeObjectURL(shownUrl.current);
       shownUrl.current = null;
+      if (liveUrl.current) URL.revokeObjectURL(liveUrl.current);
+      liveUrl.current = null;
     },
     [],
   );
@@ -193,6 +215,40 @@ export function ContractWorkspace({ start, rules, onStored }: WorkspaceProps) {
   const checklistCurrent = checklist !== null && checklist.key === draftKey;
   const blocking = checklist?.value.blocking ?? 0;
 
+  // ---- The live preview: the draft rendered by the back end, nothing stored ----
+  const previewKey = useDebounced(draftKey, PREVIEW_DEBOUNCE_MS);
+  const liveWanted = step === 'preview' && previewMode === 'live' && previewKey !== null;
+  // A render is asked for once per (draft, refresh): the token says which one is on screen.
+  const liveToken = previewKey === null ? null : `${refreshCount}:${previewKey}`;
+  const liveShownToken = live?.key ?? null;
+  useEffect(() => {
+    if (!liveWanted || !liveToken || !previewKey || liveShownToken === liveToken) return;
+    let current = true;
+    api
+      .invoke('contracts.preview', {
+        ...(contractId ? { id: contractId } : {}),
+        ...(!contractId && offerId ? { offerId } : {}),
+        draft: JSON.parse(previewKey) as ContractDraft,
+      })
+      .then(
+        (preview) => {
+          if (current) setLive(liveToken, preview);
+        },
+        (error: unknown) => {
+          if (!current) return;
+          setFailedToken(liveToken);
+          toastError(error);
+        },
+      );
+    return () => {
+      current = false;
+    };
+  }, [liveWanted, liveToken, liveShownToken, previewKey, contractId, offerId, setLive]);
+  const liveBusy =
+    liveWanted && liveToken !== liveShownToken && liveToken !== failedToken
+      ? true
+      : draftKey !== null && draftKey !== previewKey;
+
   const savedKey = useMemo(() => (detail ? JSON.stringify(detail.draft) : null), [detail]);
   const stale = detail !== null && draftKey !== savedKey;
 
@@ -216,6 +272,7 @@ export function ContractWorkspace({ start, rules, onStored }: WorkspaceProps) {
         draft: parsed.data,
       });
       setShown(document);
+      setPreviewMode('stored');
       await reload(document.contract.id);
       setStep('preview');
       onStored(document.contract.title);
@@ -233,6 +290,7 @@ export function ContractWorkspace({ start, rules, onStored }: WorkspaceProps) {
     try {
       const document = await api.invoke('contracts.pdf', { id: contractId, version });
       setShown(document);
+      setPreviewMode('stored');
       then?.(document);
     } catch (error) {
       toastError(error);
@@ -243,7 +301,8 @@ export function ContractWorkspace({ start, rules, onStored }: WorkspaceProps) {
 
   // The preview of an opened contract shows its latest version once asked for.
   const latestVersion = detail?.versions[detail.versions.length - 1]?.version ?? null;
-  const autoLoad = step === 'preview' && !shown && contractId !== null && latestVersion !== null;
+  const autoLoad =
+    step === 'preview' && previewMode === 'stored' && !shown && contractId !== null && latestVersion !== null;
   useEffect(() => {
     if (!autoLoad || !contractId || latestVersion === null) return;
     let live = true;
@@ -262,6 +321,7 @@ export function ContractWorkspace({ start, rules, onStored }: WorkspaceProps) {
 
   const onSigned = async (document: ContractDocument) => {
     setShown(document);
+    setPreviewMode('stored');
     if (contractId) await reload(contractId).catch(toastError);
     onStored(document.contract.title);
   };
@@ -356,6 +416,8 @@ export function ContractWorkspace({ start, rules, onStored }: WorkspaceProps) {
         return <MoneyStep />;
       case 'annexes':
         return <AnnexesStep />;
+      case 'clauses':
+        return <ClausesStep validDraft={parsed.success ? parsed.data : null} />;
       default:
         return null;
     }
@@ -470,12 +532,21 @@ export function ContractWorkspace({ start, rules, onStored }: WorkspaceProps) {
 
         {step === 'preview' ? (
           <PreviewPanel
+            mode={previewMode}
+            live={live}
+            liveUpdating={liveBusy}
+            liveInvalid={!parsed.success}
             shown={shown}
+            storedLoading={pdfLoading || autoLoad}
+            hasVersions={latestVersion !== null}
             rules={rules}
-            loading={pdfLoading || autoLoad}
-            busy={busy}
-            regenerateDisabledReason={generateReason}
-            onRegenerate={() => void generate()}
+            onRefresh={() => setRefreshCount((n) => n + 1)}
+            onShowLive={() => setPreviewMode('live')}
+            onShowLatest={() => {
+              if (latestVersion === null) return;
+              if (shown?.document.version === latestVersion) setPreviewMode('stored');
+              else void openVersion(latestVersion);
+            }}
           />
         ) : null}
 

@@ -1,5 +1,7 @@
 import type {
   ChecklistItem,
+  ClauseOverride,
+  ContractClause,
   ContractDraft,
   ContractKind,
   ContractLanguage,
@@ -18,6 +20,7 @@ export const STEPS = [
   'show',
   'money',
   'annexes',
+  'clauses',
   'preview',
   'signature',
   'versions',
@@ -25,7 +28,7 @@ export const STEPS = [
 export type Step = (typeof STEPS)[number];
 
 /** The steps that edit the draft (the others show what the back end made of it). */
-export const FORM_STEPS: readonly Step[] = ['type', 'parties', 'show', 'money', 'annexes'];
+export const FORM_STEPS: readonly Step[] = ['type', 'parties', 'show', 'money', 'annexes', 'clauses'];
 
 /** The step holding a draft field, so a checklist item or an error can take the booker to it. */
 export function stepOfPath(path: string): Step {
@@ -33,6 +36,7 @@ export function stepOfPath(path: string): Step {
   if (head === 'producer' || head === 'organiser') return 'parties';
   if (head === 'showTitle' || head === 'performers' || head === 'performance') return 'show';
   if (head === 'money') return 'money';
+  if (path.startsWith('clauses.overrides')) return 'clauses';
   if (['riders', 'clauses', 'insurance', 'history', 'signaturePlace', 'jurisdiction'].includes(head)) {
     return 'annexes';
   }
@@ -131,6 +135,7 @@ export function blankDraft(
       exclusivity: null,
       merch: null,
       custom: [],
+      overrides: [],
     },
     insurance: { organiserLiability: '', producerLiability: '', cancellation: '' },
     history: { pastCancellations: 0 },
@@ -246,4 +251,36 @@ export function parseDecimal(text: string): number | null {
   if (cleaned === '') return null;
   if (!/^[-+]?(\d+\.?\d*|\.\d+)$/.test(cleaned)) return Number.NaN;
   return Number(cleaned);
+}
+
+/** The longest text a clause may have (the schema's limit, shown as a counter). */
+export const CLAUSE_MAX_LENGTH = 20_000;
+
+/**
+ * The overrides after the booker edits a standard clause: a text equal to the standard one (spaces
+ * aside) removes the override, so "Rétablir" and "edit back to the original" are the same thing.
+ */
+export function withClauseText(
+  overrides: readonly ClauseOverride[],
+  clause: Pick<ContractClause, 'id' | 'standardText' | 'standardHash'>,
+  text: string,
+): ClauseOverride[] {
+  const others = overrides.filter((o) => o.id !== clause.id);
+  const normalise = (value: string) =>
+    value
+      .split('\n')
+      .map((line) => line.trim().replace(/[ \u00a0\u202f]+/g, ' '))
+      .filter(Boolean)
+      .join('\n');
+  if (normalise(text) === normalise(clause.standardText)) return others;
+  return [...others, { id: clause.id, text: text.trim(), basedOn: clause.standardHash }];
+}
+
+/** Overrides that name no article of the draft (another kind or option was chosen since). */
+export function unusedOverrides(
+  overrides: readonly ClauseOverride[],
+  clauses: readonly Pick<ContractClause, 'id' | 'custom'>[],
+): ClauseOverride[] {
+  const standard = new Set(clauses.filter((c) => !c.custom).map((c) => c.id));
+  return overrides.filter((o) => !standard.has(o.id));
 }
