@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { bench, describe } from 'vitest';
 import { startCore } from '../src/main/app';
+import { ANALYSIS_VERSION, EMBEDDING_VERSION } from '../src/shared/audio';
 import { uuidv7 } from '../src/shared/ids';
 import { soundProfile } from '../src/main/services/venue-fit/acoustics';
 import { DrawModel } from '../src/main/services/venue-fit/draw';
@@ -191,8 +192,101 @@ describe(`venue fit over ${VENUES} venues`, () => {
   });
 });
 
+describe(`the venue index over ${VENUES} venues`, () => {
+  bench(
+    'full rebuild from SQLite (one SELECT of JSON columns, room figures, gazetteer per distinct place)',
+    () => {
+      fit.index.invalidate();
+      fit.index.refresh();
+    },
+    { iterations: 6, warmupIterations: 1 },
+  );
+});
+
 describe(`similar artists over ${EMBEDDINGS} embeddings`, () => {
   bench('top-10 nearest (exact cosine, brute force)', () => {
     embeddings.nearest(query, 10);
+  });
+});
+
+// fit.forVenue ranks the whole roster for one venue: a roster of 2,000 artists, half with an analysed
+// demo, each with a few played shows. The artists, their latest demos and their shows are read in a few
+// queries (not two per artist), and only the page shown is explained in words.
+const ROSTER = 2_000;
+const rosterVenue = fit.index.ids[0]!;
+const someVenues = fit.index.ids.slice(0, 200);
+{
+  const now = () => new Date().toISOString();
+  const insertArtist = db.prepare(
+    `INSERT INTO artists (id, name, genres, city, country, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'FR', ?, ?)`,
+  );
+  const insertArtistPrivate = db.prepare(
+    `INSERT INTO artists_private (artist_id, fee_min, fee_max, updated_at) VALUES (?, ?, ?, ?)`,
+  );
+  const insertDemo = db.prepare(
+    `INSERT INTO demos (id, sha256, artist_id, file_path, file_name, status, analysis_version, created_at, updated_at)
+     VALUES (?, ?, ?, ?, ?, 'done', ?, ?, ?)`,
+  );
+  const insertAnalysis = db.prepare(
+    `INSERT INTO demo_analyses (demo_id, analysis_version, result, summary, created_at, updated_at)
+     VALUES (?, ?, ?, '{}', ?, ?)`,
+  );
+  const insertEvent = db.prepare(
+    `INSERT INTO events (id, artist_id, venue_id, date, status, capacity, tickets_sold, created_at, updated_at)
+     VALUES (?, ?, ?, ?, 'played', ?, ?, ?, ?)`,
+  );
+  db.transaction(() => {
+    for (let i = 0; i < ROSTER; i++) {
+      const id = uuidv7();
+      const updated = core.store.clock.tick();
+      insertArtist.run(id, `Artiste ${i}`, JSON.stringify([pick(genres)]), pick(places)[0], now(), updated);
+      insertArtistPrivate.run(id, 500 + Math.round(random() * 2000), 3000, updated);
+      if (i % 2 === 0) {
+        const demoId = uuidv7();
+        const vector = Array.from({ length: DIM }, () => random() - 0.5);
+        const result = {
+          bpm: 80 + random() * 80,
+          percussiveRatio: random(),
+          energy: random(),
+          acousticness: random(),
+          loudnessLufs: -20 + random() * 12,
+          loudnessRange: 8,
+          brightnessHz: 1800,
+          dynamicComplexity: 3,
+          embedding: vector,
+          embeddingVersion: EMBEDDING_VERSION,
+          waveform: { bucketSec: 1, min: Array(240).fill(-0.5), max: Array(240).fill(0.5) },
+        };
+        insertDemo.run(
+          demoId,
+          demoId.replace(/-/g, '').padEnd(64, '0'),
+          id,
+          `/d/${demoId}.wav`,
+          `${demoId}.wav`,
+          ANALYSIS_VERSION,
+          now(),
+          updated,
+        );
+        insertAnalysis.run(demoId, ANALYSIS_VERSION, JSON.stringify(result), now(), updated);
+      }
+      for (let k = 0; k < 3; k++)
+        insertEvent.run(
+          uuidv7(),
+          id,
+          pick(someVenues),
+          `2025-0${1 + k}-10`,
+          300,
+          Math.round(random() * 300),
+          now(),
+          updated,
+        );
+    }
+  })();
+}
+
+describe(`a venue's ranking of a roster of ${ROSTER} artists`, () => {
+  bench('fit.forVenue through the dispatch (batched reads, 20 explained)', async () => {
+    await core.dispatch('fit.forVenue', { venueId: rosterVenue, limit: 20 });
   });
 });

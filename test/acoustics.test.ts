@@ -1,10 +1,14 @@
 import { describe, expect, it } from 'vitest';
+import type { VenueKind } from '../src/shared/domain';
+import type { SurfaceMaterial } from '../src/shared/materials';
+import { emptyRoom } from '../src/main/services/venue-fit/venue-index';
 import {
   ABSORPTION,
   acousticFit,
   acousticRecommendations,
   estimateRoom,
   reverberation,
+  roomFigures,
   soundProfile,
   type RoomInput,
   type SoundInput,
@@ -221,5 +225,81 @@ describe('acoustic compatibility', () => {
     expect(recs.find((r) => r.topic === 'monitoring')!.text).toMatch(/intra-auriculaires/);
     const en = acousticRecommendations(q, measured(0.3), 'treated', 'en');
     expect(en.find((r) => r.topic === 'reverb')!.text).toMatch(/dry room/);
+  });
+});
+
+describe('roomFigures (the venue index fast path)', () => {
+  it('gives the same source, RT60, volume and open-air flag as estimateRoom for every kind of input', () => {
+    const kinds: VenueKind[] = [
+      'club',
+      'concert_hall',
+      'theatre',
+      'festival',
+      'bar',
+      'church',
+      'outdoor',
+      'arena',
+      'other',
+    ];
+    const treatments = ['unknown', 'untreated', 'partial', 'treated'] as const;
+    const materials: (SurfaceMaterial | null)[] = [
+      null,
+      'concrete',
+      'wood_floor',
+      'carpet',
+      'acoustic_panel',
+      'brick',
+    ];
+    let seed = 7;
+    const random = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const maybe = (p: number, value: number) => (random() < p ? value : null);
+    const scratch = emptyRoom();
+    const sources = new Set<string>();
+    for (let i = 0; i < 3000; i++) {
+      const input: RoomInput = {
+        kind: kinds[i % kinds.length]!,
+        capacityStanding: maybe(0.7, Math.round(20 + random() * 3000)),
+        capacitySeated: maybe(0.3, Math.round(20 + random() * 2000)),
+        room: {
+          lengthM: maybe(0.5, 5 + random() * 60),
+          widthM: maybe(0.6, 4 + random() * 40),
+          heightM: maybe(0.5, 3 + random() * 20),
+        },
+        acoustics: {
+          rt60Sec: maybe(0.2, 0.3 + random() * 3),
+          treatment: treatments[Math.floor(random() * 4)]!,
+          surfaces: {
+            floor: materials[Math.floor(random() * materials.length)]!,
+            walls: materials[Math.floor(random() * materials.length)]!,
+            ceiling: materials[Math.floor(random() * materials.length)]!,
+          },
+        },
+        paPowerW: maybe(0.5, random() * 20000),
+      };
+      const full = estimateRoom(input);
+      const fast = roomFigures(
+        input.kind,
+        input.capacityStanding,
+        input.capacitySeated,
+        input.room.lengthM,
+        input.room.widthM,
+        input.room.heightM,
+        input.acoustics.rt60Sec,
+        input.acoustics.treatment,
+        input.acoustics.surfaces.floor,
+        input.acoustics.surfaces.walls,
+        input.acoustics.surfaces.ceiling,
+        input.paPowerW,
+        scratch,
+      );
+      sources.add(fast.source);
+      expect(fast.source).toBe(full.source);
+      expect(fast.openAir).toBe(full.openAir);
+      for (const key of ['rt60Mid', 'rt60Low', 'volume', 'capacity', 'paW'] as const) {
+        if (Number.isNaN(full[key])) expect(fast[key]).toBeNaN();
+        else expect(fast[key]).toBeCloseTo(full[key], 9);
+      }
+    }
+    expect([...sources].sort()).toEqual(['estimated', 'measured', 'open_air', 'rough', 'unknown']);
   });
 });

@@ -162,7 +162,12 @@ describe('festival import', () => {
     expect(page.total).toBe(1);
 
     const { sources } = await call<{ sources: DataSource[] }>(core, 'venues.sources', {});
-    expect(sources[0]).toMatchObject({ id: 'festivals-fr', venueCount: 3382, copiedOn: '2026-11-24' });
+    expect(sources[0]).toMatchObject({
+      id: 'festivals-fr',
+      venueCount: 3382,
+      fileCount: 3382, // what the import dialog announces before the import
+      copiedOn: '2026-11-24',
+    });
     expect(sources[0]!.attribution).toMatch(
       /^Source : Ministère de la Culture — Liste des festivals en France/,
     );

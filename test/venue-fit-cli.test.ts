@@ -41,6 +41,13 @@ async function profile(): Promise<{ artistId: string }> {
       genres: ['jazz'],
       capacitySeated: 250,
     });
+    await call(core, 'venues.create', {
+      name: 'Jazz sous les pommiers',
+      city: 'Coutances',
+      country: 'FR',
+      kind: 'festival',
+      genres: ['jazz'],
+    });
     return { artistId: artist.id };
   } finally {
     core.close();
@@ -71,10 +78,23 @@ describe('flowstage search / match', () => {
       'months',
       'daysOfWeek',
       'budgetMax',
+      'kinds',
     ]);
     expect(result.filters).toMatchObject({ genres: ['jazz'], city: 'Paris', months: [2] });
     expect(result.venues.map((v) => v.name)).toEqual(['Sunset']);
     expect(Object.keys(result.venues[0]!)).toEqual(['id', 'name', 'score']);
+  });
+
+  it('search --json understands a kind of venue: "festival jazz" finds the festival only', async () => {
+    await profile();
+    const out: string[] = [];
+    expect(await runCli(['search', '--json', 'festival jazz'], (l) => out.push(l))).toBe(0);
+    const result = JSON.parse(out[0]!) as { filters: { kinds: string[] }; venues: { name: string }[] };
+    expect(result.filters.kinds).toEqual(['festival']);
+    expect(result.venues.map((v) => v.name)).toEqual(['Jazz sous les pommiers']);
+    out.length = 0;
+    expect(await runCli(['search', '--json', 'jazz'], (l) => out.push(l))).toBe(0);
+    expect((JSON.parse(out[0]!) as { venues: unknown[] }).venues).toHaveLength(3);
   });
 
   it('search without --json is readable; no query is a usage error', async () => {

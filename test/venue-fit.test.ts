@@ -5,6 +5,8 @@ import { uuidv7 } from '../src/shared/ids';
 import type { MethodOutput } from '../src/shared/contract';
 import type { FlowstageCore } from '../src/main/app';
 import { call, testCore } from './helpers';
+import { genreOverlap, pairContext } from '../src/main/services/forecast/inputs';
+import { venueFitGenreScore } from '../src/main/services/venue-fit/handlers';
 
 type ForArtist = MethodOutput<'fit.forArtist'>;
 
@@ -336,5 +338,23 @@ describe('similar artists, demos, venues, weights', () => {
     expect(negative.ok).toBe(false);
     const reset = await call<MethodOutput<'fit.weights.set'>>(core, 'fit.weights.set', { reset: true });
     expect(reset.weights).toEqual(reset.defaults);
+  });
+});
+
+describe('the forecasts use the venue-fit genre component', () => {
+  it('gives a jazz artist a higher genre fit in a jazz club than in a metal venue', async () => {
+    const core = testCore();
+    const artist = await call<Artist>(core, 'artists.create', { name: 'Quartet', genres: ['jazz', 'soul'] });
+    const jazzClub = await venue(core, { name: 'Caveau', city: 'Paris', kind: 'club', genres: ['jazz'] });
+    const metalHall = await venue(core, { name: 'Hellhall', city: 'Paris', genres: ['metal'] });
+    const inClub = pairContext(core.store, artist.id, jazzClub.id).genreFit;
+    const inMetal = pairContext(core.store, artist.id, metalHall.id).genreFit;
+    expect(inClub).not.toBeNull();
+    expect(inMetal).not.toBeNull();
+    expect(inClub!).toBeGreaterThan(inMetal!);
+    // the venue-fit formula (best genre 0.7 + mean 0.3), not the forecast's own fallback overlap
+    expect(inClub).toBeCloseTo(venueFitGenreScore(['jazz', 'soul'], ['jazz'])!, 12);
+    expect(inClub).not.toBeCloseTo(genreOverlap(['jazz', 'soul'], ['jazz'])!, 6);
+    core.close();
   });
 });

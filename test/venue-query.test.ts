@@ -42,7 +42,21 @@ const FRENCH: ReadonlyArray<readonly [string, Partial<VenueFilters>, string[]?]>
   ['petite salle', { capacityMax: 300 }],
   ['grande salle rock', { genres: ['rock'], capacityMin: 1000 }],
   ['salle moyenne chanson', { genres: ['chanson'], capacityMin: 300, capacityMax: 1000 }],
-  ['zénith', { capacityMin: 3000, capacityMax: 12000 }],
+  ['zénith', { capacityMin: 3000, capacityMax: 12000, kinds: ['concert_hall', 'arena'] }],
+  ['festival jazz en été', { genres: ['jazz'], months: [6, 7, 8], kinds: ['festival'] }],
+  ['festivals en Bretagne', { region: 'Bretagne', kinds: ['festival'] }],
+  ['théâtre à Lyon', { city: 'Lyon', kinds: ['theatre'] }],
+  ['concert classique dans une église', { genres: ['classical'], kinds: ['church'] }],
+  ['chapelle musique ancienne', { genres: ['early'], kinds: ['church'] }],
+  ['club électro Paris', { genres: ['electronic'], city: 'Paris', kinds: ['club'] }],
+  ['petit club jazz', { genres: ['jazz'], capacityMax: 300, kinds: ['club'] }],
+  ['bar concert à Nantes', { city: 'Nantes', kinds: ['bar'] }],
+  ['café-concert chanson', { genres: ['chanson'], kinds: ['bar'] }],
+  ['plein air en juillet', { months: [7], kinds: ['festival', 'outdoor'] }],
+  ['salle de concert 800 places', { capacityMin: 640, capacityMax: 960, kinds: ['concert_hall'] }],
+  ['SMAC rock Bretagne', { genres: ['rock'], region: 'Bretagne', kinds: ['concert_hall'] }],
+  ['zénith 5000 places', { capacityMin: 4000, capacityMax: 6000, kinds: ['concert_hall', 'arena'] }],
+  ['stade', { capacityMin: 15000, kinds: ['outdoor', 'arena'] }],
   ['à Lyon', { city: 'Lyon' }],
   ['Genève', { city: 'Genève' }],
   ['geneve', { city: 'Genève' }],
@@ -120,15 +134,22 @@ const FRENCH: ReadonlyArray<readonly [string, Partial<VenueFilters>, string[]?]>
   ['pas de rap à Lyon', { city: 'Lyon' }, ['pas de rap']],
   ['Paris Lyon', { city: 'Paris' }, ['Lyon']],
   ['rock 2024', { genres: ['rock'] }, ['2024']],
-  ['festival jazz juillet', { genres: ['jazz'], months: [7] }, ['festival']],
+  ['festival jazz juillet', { genres: ['jazz'], months: [7], kinds: ['festival'] }],
 ];
 
 const ENGLISH: ReadonlyArray<readonly [string, Partial<VenueFilters>, string[]?]> = [
-  ['rock club 500 capacity Lyon', { genres: ['rock'], capacityMin: 400, capacityMax: 600, city: 'Lyon' }],
+  [
+    'rock club 500 capacity Lyon',
+    { genres: ['rock'], capacityMin: 400, capacityMax: 600, city: 'Lyon', kinds: ['club'] },
+  ],
+  ['jazz festivals in Switzerland', { genres: ['jazz'], country: 'CH', kinds: ['festival'] }],
+  ['open air summer', { months: [6, 7, 8], kinds: ['festival', 'outdoor'] }],
+  ['theatre in Geneva', { city: 'Genève', kinds: ['theatre'] }],
+  ['church concert in Bruges', { city: 'Bruges', kinds: ['church'] }],
   ['between 200 and 400', { capacityMin: 200, capacityMax: 400 }],
   ['up to 500 capacity', { capacityMax: 500 }],
   ['small venue in Brussels', { capacityMax: 300, city: 'Bruxelles' }],
-  ['arena', { capacityMin: 5000 }],
+  ['arena', { kinds: ['arena'] }],
   ['ZURICH', { city: 'Zurich' }],
   ['in March', { months: [3] }],
   ['next month', { months: [12] }],
@@ -143,7 +164,7 @@ const ENGLISH: ReadonlyArray<readonly [string, Partial<VenueFilters>, string[]?]
   ['venues in Geneva on Saturdays under CHF 4000', { city: 'Genève', daysOfWeek: ['sat'], budgetMax: 4000 }],
   [
     'concert hall 800-1200 seats in Brussels next month',
-    { capacityMin: 800, capacityMax: 1200, city: 'Bruxelles', months: [12] },
+    { capacityMin: 800, capacityMax: 1200, city: 'Bruxelles', months: [12], kinds: ['concert_hall'] },
   ],
   [
     'hip-hop small venue Antwerp weekends',
@@ -151,7 +172,7 @@ const ENGLISH: ReadonlyArray<readonly [string, Partial<VenueFilters>, string[]?]
   ],
   [
     'jazz club in Liège, budget €2,500',
-    { genres: ['jazz'], capacityMax: 700, city: 'Liège', budgetMax: 2500 },
+    { genres: ['jazz'], city: 'Liège', budgetMax: 2500, kinds: ['club'] },
   ],
   [
     'between 200 and 400 capacity in Toulouse on Fridays',
@@ -160,7 +181,7 @@ const ENGLISH: ReadonlyArray<readonly [string, Partial<VenueFilters>, string[]?]
   ['world music Montpellier spring', { genres: ['world'], city: 'Montpellier', months: [3, 4, 5] }],
   [
     'blues bar in Lausanne thursday',
-    { genres: ['blues'], capacityMax: 150, city: 'Lausanne', daysOfWeek: ['thu'] },
+    { genres: ['blues'], city: 'Lausanne', daysOfWeek: ['thu'], kinds: ['bar'] },
   ],
   ['punk in Ghent under 200', { genres: ['punk'], capacityMax: 200, city: 'Gand' }],
   ['pop 2000+ capacity Marseille', { genres: ['pop'], capacityMin: 2000, city: 'Marseille' }],
@@ -206,6 +227,23 @@ describe('parseVenueQuery: chips', () => {
     ]);
   });
 
+  it('names venue kinds, and keeps the Zénith band beside its kinds', () => {
+    const fr = parseVenueQuery('festival ou plein air, zénith', { today: TODAY });
+    expect(fr.chips.map((c) => [c.kind, c.label])).toEqual([
+      ['kinds', 'festival'],
+      ['kinds', 'plein air ou festival'],
+      ['kinds', 'aréna ou salle de concert'],
+      ['capacity', '3\u202f000 à 12\u202f000 places'],
+    ]);
+    expect(fr.filters.kinds).toEqual(['concert_hall', 'festival', 'outdoor', 'arena']);
+    const en = parseVenueQuery('theatre or church', { today: TODAY, language: 'en' });
+    expect(en.chips.map((c) => c.label)).toEqual(['theatre', 'church']);
+    // removing the Zénith chip drops its words, so its kinds and its band
+    const rest = parse(removeChip('festival ou plein air, zénith', fr.chips[2]!)).filters;
+    expect(rest.kinds).toEqual(['festival', 'outdoor']);
+    expect(rest.capacityMin).toBeNull();
+  });
+
   it('labels in English on request', () => {
     const { chips } = parseVenueQuery('rock club 500 capacity Geneva weekends under CHF 4000', {
       today: TODAY,
@@ -213,6 +251,7 @@ describe('parseVenueQuery: chips', () => {
     });
     expect(chips.map((c) => c.label)).toEqual([
       'Rock',
+      'club',
       'capacity 400–600',
       'Geneva',
       'weekend (Friday–Sunday)',

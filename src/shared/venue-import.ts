@@ -155,6 +155,8 @@ export const DataSource = z.object({
   copiedOn: z.string(),
   /** Live venues from this source in the catalogue (0 = not imported yet: offer the import). */
   venueCount: z.number().int(),
+  /** Venues the bundled file would import (music festivals, one per festival id); null when unreadable. */
+  fileCount: z.number().int().nullable(),
 });
 export type DataSource = z.infer<typeof DataSource>;
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { Weekday, WEEKDAYS } from './domain';
+import { VENUE_KINDS, VenueKind, Weekday, WEEKDAYS } from './domain';
 import { findGenrePhrases, genreLabel, GENRE_IDS, type GenreId } from './genres';
 import {
   findCity,
@@ -40,6 +40,8 @@ export const VenueFilters = z.object({
    * says CHF — no conversion); null = no limit. Venue budgets are stored in cents: multiply by 100.
    */
   budgetMax: z.number().int().min(0).nullable().default(null),
+  /** Kinds of venue asked for ("festival", "théâtre", "club"…); [] = any. A venue of another kind fails. */
+  kinds: z.array(VenueKind).max(VENUE_KINDS.length).default([]),
 });
 export type VenueFilters = z.infer<typeof VenueFilters>;
 
@@ -90,6 +92,7 @@ export type QueryChip = ChipBase &
     | { kind: 'daysOfWeek'; value: Weekday[] }
     | { kind: 'budgetMax'; value: BudgetValue }
     | { kind: 'date'; value: QueryDate }
+    | { kind: 'kinds'; value: VenueKind[] }
   );
 export type QueryChipKind = QueryChip['kind'];
 
@@ -115,20 +118,20 @@ export interface ParseVenueQueryOptions {
  * Venue sizes by name, as capacity bands (inclusive). Small < 300, medium 300–1 000, large > 1 000 is
  * the convention of this app's brief (issue #4), in line with the French industry habit of calling a
  * room "petite" under a few hundred places (most French shows draw fewer than 200 — CNM summaries in
- * research/french-live-stats.md); the CNM's own size bands were not available to us. Venue kinds map to
- * the range typical of that kind in France: a club ≤ 700 (New Morning, La Maroquinerie, Trabendo-sized
- * rooms), a bar or café-concert ≤ 150, a Zénith 3 000–12 000 (the network's halls range from about
- * 3 000 to 12 000), an arena ≥ 5 000, a stadium ≥ 15 000. A kind only sets capacity when the query
- * gives no number ("rock club 500 capacity" is 400–600, not ≤ 700).
+ * research/french-live-stats.md); the CNM's own size bands were not available to us.
+ *
+ * Words naming a kind of venue ("club", "bar", "festival", "théâtre", "arena"…) set the `kinds`
+ * filter and no capacity: the kind already says the size, and a capacity bound would drop every venue
+ * of unknown capacity — most of the imported festivals and many clubs. Two words name a size more than
+ * a kind and keep their band besides the kind: a Zénith 3 000–12 000 (the network's halls range from
+ * about 3 000 to 12 000; kinds arena or concert hall) and a stadium ≥ 15 000 (arena or open air).
+ * A band from a word never overrides a number ("zénith 5000 places" is 4 000–6 000).
  */
 export const SIZE_BANDS = {
   small: { min: null, max: 300 },
   medium: { min: 300, max: 1000 },
   large: { min: 1000, max: null },
-  club: { min: null, max: 700 },
-  bar: { min: null, max: 150 },
   zenith: { min: 3000, max: 12000 },
-  arena: { min: 5000, max: null },
   stadium: { min: 15000, max: null },
 } as const satisfies Record<string, { min: number | null; max: number | null }>;
 
@@ -148,9 +151,6 @@ const SIZE_PHRASES: ReadonlyArray<readonly [string, keyof typeof SIZE_BANDS]> = 
   ['small room', 'small'],
   ['small rooms', 'small'],
   ['small hall', 'small'],
-  ['small club', 'small'],
-  ['small clubs', 'small'],
-  ['petit club', 'small'],
   ['intimate venue', 'small'],
   ['salle intimiste', 'small'],
   ['salle moyenne', 'medium'],
@@ -176,27 +176,65 @@ const SIZE_PHRASES: ReadonlyArray<readonly [string, keyof typeof SIZE_BANDS]> = 
   ['big venues', 'large'],
   ['large hall', 'large'],
   ['big room', 'large'],
-  ['club', 'club'],
-  ['clubs', 'club'],
-  ['bar', 'bar'],
-  ['bars', 'bar'],
-  ['pub', 'bar'],
-  ['pubs', 'bar'],
-  ['cafe concert', 'bar'],
-  ['cafes concerts', 'bar'],
-  ['cafe concerts', 'bar'],
-  ['caf conc', 'bar'],
-  ['bar concert', 'bar'],
-  ['caveau', 'bar'],
-  ['cave a jazz', 'bar'],
-  ['zenith', 'zenith'],
-  ['zeniths', 'zenith'],
-  ['arena', 'arena'],
-  ['arenas', 'arena'],
-  ['stade', 'stadium'],
-  ['stades', 'stadium'],
-  ['stadium', 'stadium'],
-  ['stadiums', 'stadium'],
+];
+
+/** Words naming a kind of venue (folded), the kinds they ask for, and a size band when they name one. */
+const KIND_PHRASES: ReadonlyArray<readonly [string, readonly VenueKind[], (keyof typeof SIZE_BANDS)?]> = [
+  ['club', ['club']],
+  ['clubs', ['club']],
+  ['petit club', ['club'], 'small'],
+  ['petits clubs', ['club'], 'small'],
+  ['small club', ['club'], 'small'],
+  ['small clubs', ['club'], 'small'],
+  ['bar', ['bar']],
+  ['bars', ['bar']],
+  ['pub', ['bar']],
+  ['pubs', ['bar']],
+  ['cafe concert', ['bar']],
+  ['cafes concerts', ['bar']],
+  ['cafe concerts', ['bar']],
+  ['caf conc', ['bar']],
+  ['bar concert', ['bar']],
+  ['caveau', ['bar']],
+  ['cave a jazz', ['bar']],
+  ['festival', ['festival']],
+  ['festivals', ['festival']],
+  ['theatre', ['theatre']],
+  ['theatres', ['theatre']],
+  ['theater', ['theatre']],
+  ['theaters', ['theatre']],
+  ['eglise', ['church']],
+  ['eglises', ['church']],
+  ['church', ['church']],
+  ['churches', ['church']],
+  ['chapelle', ['church']],
+  ['chapel', ['church']],
+  ['cathedrale', ['church']],
+  ['cathedral', ['church']],
+  ['abbaye', ['church']],
+  ['abbey', ['church']],
+  ['plein air', ['outdoor', 'festival']],
+  ['en plein air', ['outdoor', 'festival']],
+  ['open air', ['outdoor', 'festival']],
+  ['outdoor', ['outdoor', 'festival']],
+  ['outdoors', ['outdoor', 'festival']],
+  ['en exterieur', ['outdoor', 'festival']],
+  ['salle de concert', ['concert_hall']],
+  ['salle de concerts', ['concert_hall']],
+  ['salles de concert', ['concert_hall']],
+  ['salles de concerts', ['concert_hall']],
+  ['concert hall', ['concert_hall']],
+  ['concert halls', ['concert_hall']],
+  ['auditorium', ['concert_hall']],
+  ['smac', ['concert_hall']],
+  ['arena', ['arena']],
+  ['arenas', ['arena']],
+  ['zenith', ['arena', 'concert_hall'], 'zenith'],
+  ['zeniths', ['arena', 'concert_hall'], 'zenith'],
+  ['stade', ['arena', 'outdoor'], 'stadium'],
+  ['stades', ['arena', 'outdoor'], 'stadium'],
+  ['stadium', ['arena', 'outdoor'], 'stadium'],
+  ['stadiums', ['arena', 'outdoor'], 'stadium'],
 ];
 
 const MONTH_WORDS: Readonly<Record<string, number>> = {
@@ -879,6 +917,7 @@ const RELATIVE_PHRASES = RELATIVE_MONTHS.map(([phrase]) => phrase);
 const RELATIVE_PREFIXES = ['pour', 'for', 'en', 'in', 'pendant', 'during'];
 const DAY_GROUP_PHRASES = DAY_GROUPS.map(([phrase]) => phrase);
 const SIZE_PHRASE_LIST = SIZE_PHRASES.map(([phrase]) => phrase);
+const KIND_PHRASE_LIST = KIND_PHRASES.map(([phrase]) => phrase);
 const CURRENCY_BEFORE_WORDS = CURRENCY_BEFORE.map(([w]) => w);
 const CURRENCY_AFTER_WORDS = CURRENCY_AFTER.map(([w]) => w);
 const RANGE_JOIN_BETWEEN = [...RANGE_JOIN, ...RANGE_JOIN_AFTER_BETWEEN];
@@ -1753,6 +1792,18 @@ function parseQuantities(p: QueryParser): void {
 // ---- Venue sizes by name --------------------------------------------------------------------------
 
 function parseSizes(p: QueryParser): void {
+  // Kinds first: "petit club" is a small club, not "petit" + "club".
+  for (let i = 0; i < p.tokens.length; i++) {
+    const hit = p.longestAt(i, KIND_PHRASE_LIST);
+    if (!hit) continue;
+    const [, kinds, band] = KIND_PHRASES.find(([phrase]) => phrase === hit.phrase)!;
+    p.add({ kind: 'kinds', value: [...kinds], from: i, to: hit.end - 1 });
+    if (band) {
+      const { min, max } = SIZE_BANDS[band];
+      p.add({ kind: 'capacity', value: { min, max }, from: i, to: hit.end - 1, note: 'kind' });
+    }
+    i = hit.end - 1;
+  }
   for (let i = 0; i < p.tokens.length; i++) {
     const hit = p.longestAt(i, SIZE_PHRASE_LIST);
     if (!hit) continue;
@@ -2126,7 +2177,13 @@ export function parseVenueQuery(text: string, options: ParseVenueQueryOptions = 
   parseGenres(p);
   consumeStopwords(p);
 
-  const filters: VenueFilters = { ...EMPTY_VENUE_FILTERS, genres: [], months: [], daysOfWeek: [] };
+  const filters: VenueFilters = {
+    ...EMPTY_VENUE_FILTERS,
+    genres: [],
+    months: [],
+    daysOfWeek: [],
+    kinds: [],
+  };
   const chips: QueryChip[] = [];
   const drafts = [...p.drafts].sort((a, b) => a.from - b.from);
   const explicitCapacity = drafts.some((d) => d.kind === 'capacity' && d.note !== 'kind');
@@ -2150,6 +2207,7 @@ export function parseVenueQuery(text: string, options: ParseVenueQueryOptions = 
   const unparsed = unparsedGroups(p);
   filters.months.sort((a, b) => a - b);
   filters.daysOfWeek.sort((a, b) => WEEKDAYS.indexOf(a) - WEEKDAYS.indexOf(b));
+  filters.kinds.sort((a, b) => VENUE_KINDS.indexOf(a) - VENUE_KINDS.indexOf(b));
   return { filters: VenueFilters.parse(filters), chips, unparsed };
 }
 
@@ -2162,6 +2220,11 @@ function applyDraft(
   state: { explicitCapacity: boolean; capacitySet: boolean },
 ): Omit<QueryChip, 'label' | 'start' | 'end'> | null | 'conflict' {
   switch (draft.kind) {
+    case 'kinds': {
+      const kinds = draft.value as VenueKind[];
+      for (const kind of kinds) if (!filters.kinds.includes(kind)) filters.kinds.push(kind);
+      return { kind: 'kinds', value: kinds };
+    }
     case 'genres': {
       const ids = draft.value as GenreId[];
       for (const id of ids) if (!filters.genres.includes(id)) filters.genres.push(id);
@@ -2373,6 +2436,8 @@ export function chipLabel(
       return dayList(c.value, language);
     case 'budgetMax':
       return `budget ≤ ${money(c.value, language)}`;
+    case 'kinds':
+      return c.value.map((kind) => VENUE_KIND_LABELS[language][kind]).join(fr ? ' ou ' : ' or ');
     case 'date': {
       const { month, day, year, weekday } = c.value;
       const monthName = MONTH_NAMES[language][month - 1] ?? String(month);
@@ -2383,6 +2448,32 @@ export function chipLabel(
     }
   }
 }
+
+/** Venue kinds as the search bar's chips name them. */
+export const VENUE_KIND_LABELS: Record<QueryLanguage, Record<VenueKind, string>> = {
+  fr: {
+    club: 'club',
+    concert_hall: 'salle de concert',
+    theatre: 'théâtre',
+    festival: 'festival',
+    bar: 'bar',
+    church: 'église',
+    outdoor: 'plein air',
+    arena: 'aréna',
+    other: 'autre lieu',
+  },
+  en: {
+    club: 'club',
+    concert_hall: 'concert hall',
+    theatre: 'theatre',
+    festival: 'festival',
+    bar: 'bar',
+    church: 'church',
+    outdoor: 'open air',
+    arena: 'arena',
+    other: 'other venue',
+  },
+};
 
 /** The query without a chip's words, spaces tidied: what the search bar shows when a chip is removed. */
 export function removeChip(text: string, chip: Pick<QueryChip, 'start' | 'end'>): string {

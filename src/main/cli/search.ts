@@ -11,7 +11,7 @@ README — `flowstage search`
 Natural-language venue search, offline ("salle jazz 300 places Paris février", "rock club 500
 capacity Lyon"). With --json, ONE JSON object:
 {"query","filters":{"genres":[],"capacityMin","capacityMax","city","region","country","months":[1-12],
-"daysOfWeek":["mon",…],"budgetMax"},"venues":[{"id","name","score"}]} — absent filters are null (or
+"daysOfWeek":["mon",…],"budgetMax","kinds":[…]},"venues":[{"id","name","score"}]} — absent filters are null (or
 []). A venue's score is the artist's fit score with --artist, otherwise how well it matches the query
 (0–100). Without --json: the filters understood, then one line per venue. Exit status: 0, 2 on an
 invalid argument or an unknown artist, 64 when no query is given.
@@ -92,6 +92,8 @@ export async function searchCommand(
             months: f.months,
             daysOfWeek: f.daysOfWeek,
             budgetMax: f.budgetMax,
+            // beyond the issue's keys: the kinds of venue asked for ("festival", "théâtre"…)
+            kinds: f.kinds,
           },
           venues: found.venues.map((v) => ({ id: v.id, name: v.name, score: v.score })),
         }),

@@ -153,6 +153,14 @@ function mixBands(mix: Mix): number[] {
   return out;
 }
 
+/** The treatment fallbacks as per-band coefficients, mixed once. */
+const FALLBACK_BANDS = Object.fromEntries(
+  Object.entries(TREATMENT_SURFACES).map(([treatment, mix]) => [
+    treatment,
+    { floor: mixBands(mix.floor), walls: mixBands(mix.walls), ceiling: mixBands(mix.ceiling) },
+  ]),
+) as Record<keyof typeof TREATMENT_SURFACES, { floor: number[]; walls: number[]; ceiling: number[] }>;
+
 /** Sabine and Eyring RT60 per band for surfaces (area m², absorption per band) and a volume. */
 export function reverberation(
   volume: number,
@@ -277,6 +285,109 @@ export function estimateRoom(venue: RoomInput): RoomEstimate {
     volume,
     openAir: false,
   };
+}
+
+/**
+ * The numbers of `estimateRoom` (source, mid and low RT60, volume, open air) without its explanation
+ * (bands, assumptions) and without allocating: the venue index computes them for every venue when it
+ * is built (100,000 rooms in a few milliseconds instead of seconds of short-lived arrays). Same
+ * formulas, same order of operations; test/acoustics.test.ts checks both agree.
+ */
+export function roomFigures(
+  kind: VenueKind,
+  capacityStanding: number | null,
+  capacitySeated: number | null,
+  lengthM: number | null,
+  widthM: number | null,
+  heightM: number | null,
+  rt60Sec: number | null,
+  treatment: RoomInput['acoustics']['treatment'],
+  floor: SurfaceMaterial | null,
+  walls: SurfaceMaterial | null,
+  ceiling: SurfaceMaterial | null,
+  paPowerW: number | null,
+  into: RoomEstimate,
+): RoomEstimate {
+  const capacity = Math.max(capacityStanding ?? 0, capacitySeated ?? 0) || NaN;
+  into.capacity = capacity;
+  into.paW = known(paPowerW) ? paPowerW : NaN;
+  into.rt60Low = NaN;
+  into.openAir = false;
+  const hasFloorPlan = known(lengthM) && known(widthM);
+  if ((kind === 'outdoor' || kind === 'festival') && !hasFloorPlan && !known(rt60Sec)) {
+    into.source = 'open_air';
+    into.rt60Mid = NaN;
+    into.volume = NaN;
+    into.openAir = true;
+    return into;
+  }
+  const shape = KIND_SHAPE[kind];
+  let length: number, width: number, height: number;
+  let rough = false;
+  if (hasFloorPlan) {
+    length = lengthM;
+    width = widthM;
+    if (known(heightM)) height = heightM;
+    else {
+      height = shape.heightM;
+      rough = true;
+    }
+  } else if (Number.isFinite(capacity)) {
+    const volume = capacity * shape.m3PerPerson;
+    height = shape.heightM;
+    width = Math.sqrt(volume / (1.5 * height));
+    length = 1.5 * width;
+    rough = true;
+  } else {
+    into.volume = NaN;
+    into.source = known(rt60Sec) ? 'measured' : 'unknown';
+    into.rt60Mid = known(rt60Sec) ? rt60Sec : NaN;
+    return into;
+  }
+  const volume = length * width * height;
+  into.volume = volume;
+  if (known(rt60Sec)) {
+    into.source = 'measured';
+    into.rt60Mid = rt60Sec;
+    return into;
+  }
+  // Missing materials come from the treatment; unknown treatment: partial, or bare stone for a church.
+  const mix =
+    treatment === 'unknown'
+      ? FALLBACK_BANDS[kind === 'church' ? 'untreated' : 'partial']
+      : FALLBACK_BANDS[treatment];
+  const floorAlpha = floor ? ABSORPTION[floor] : mix.floor;
+  const wallAlpha = walls ? ABSORPTION[walls] : mix.walls;
+  const ceilingAlpha = ceiling ? ABSORPTION[ceiling] : mix.ceiling;
+  const floorArea = length * width;
+  const wallArea = 2 * (length + width) * height;
+  let audienceArea = 0;
+  let audienceAlpha: readonly number[] = ABSORPTION.audience_standing;
+  if (Number.isFinite(capacity)) {
+    const seated = (capacitySeated ?? 0) >= (capacityStanding ?? 0);
+    audienceArea = Math.min(floorArea, seated ? capacity * 0.6 : capacity / 3);
+    audienceAlpha = ABSORPTION[seated ? 'audience_seated' : 'audience_standing'];
+  }
+  const restArea = floorArea - audienceArea;
+  const total =
+    (wallArea > 0 ? wallArea : 0) +
+    (floorArea > 0 ? floorArea : 0) +
+    (audienceArea > 0 ? audienceArea : 0) +
+    (restArea > 0 ? restArea : 0);
+  const eyring = (b: number) => {
+    let absorption = 0;
+    if (wallArea > 0) absorption += wallArea * wallAlpha[b]!;
+    if (floorArea > 0) absorption += floorArea * ceilingAlpha[b]!;
+    if (audienceArea > 0) absorption += audienceArea * audienceAlpha[b]!;
+    if (restArea > 0) absorption += restArea * floorAlpha[b]!;
+    const air = 4 * AIR_M[b]! * volume;
+    const mean = Math.min(0.99, absorption / total);
+    return (0.161 * volume) / (-total * Math.log(1 - mean) + air);
+  };
+  into.source = rough ? 'rough' : 'estimated';
+  into.rt60Mid = (eyring(2) + eyring(3)) / 2;
+  into.rt60Low = eyring(0);
+  return into;
 }
 
 // ---- The sound ----------------------------------------------------------------------------------

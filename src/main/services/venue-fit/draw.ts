@@ -46,23 +46,26 @@ interface ShowRow {
 /** Played shows of some artists, newest first (the event's capacity, else the venue's). */
 export function loadPlayedShows(db: Database, artistIds: readonly string[]): PlayedShow[] {
   if (artistIds.length === 0) return [];
-  const rows: ShowRow[] = [];
-  // Bounded batches keep under SQLite's parameter limit.
-  for (let i = 0; i < artistIds.length; i += 500) {
-    const batch = artistIds.slice(i, i + 500);
-    rows.push(
-      ...db
-        .prepare<string[], ShowRow>(
-          `SELECT e.artist_id, e.venue_id, v.name AS venue_name, v.city, v.region, v.country, v.latitude,
-                  v.longitude, e.date, e.capacity, e.tickets_sold,
-                  nullif(max(coalesce(v.capacity_standing, 0), coalesce(v.capacity_seated, 0)), 0) AS venue_capacity
-           FROM events e JOIN venues v ON v.id = e.venue_id
-           WHERE e.deleted_at IS NULL AND e.status = 'played'
-             AND e.artist_id IN (${batch.map(() => '?').join(', ')})
-           ORDER BY e.date DESC, e.id`,
-        )
-        .all(...batch),
-    );
+  const select = (where: string) => `
+    SELECT e.artist_id, e.venue_id, v.name AS venue_name, v.city, v.region, v.country, v.latitude,
+           v.longitude, e.date, e.capacity, e.tickets_sold,
+           nullif(max(coalesce(v.capacity_standing, 0), coalesce(v.capacity_seated, 0)), 0) AS venue_capacity
+    FROM events e JOIN venues v ON v.id = e.venue_id
+    WHERE e.deleted_at IS NULL AND e.status = 'played' ${where}
+    ORDER BY e.date DESC, e.id`;
+  let rows: ShowRow[];
+  if (artistIds.length > 500) {
+    // Many artists (a venue's ranking of the whole roster): one pass over the played shows is
+    // cheaper than batches of IN lists, and stays under SQLite's parameter limit.
+    const wanted = new Set(artistIds);
+    rows = db
+      .prepare<[], ShowRow>(select(''))
+      .all()
+      .filter((r) => wanted.has(r.artist_id));
+  } else {
+    rows = db
+      .prepare<string[], ShowRow>(select(`AND e.artist_id IN (${artistIds.map(() => '?').join(', ')})`))
+      .all(...artistIds);
   }
   return rows.map((r) => ({
     artistId: r.artist_id,

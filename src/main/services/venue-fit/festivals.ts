@@ -1,4 +1,4 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { VenueInput, type Venue, type VenueFields } from '../../../shared/domain';
@@ -21,7 +21,7 @@ type VenueRepository = ReturnType<typeof createVenueRepository>;
 
 export const FESTIVALS_FILE = 'festivals-france.csv';
 
-export const FESTIVALS_SOURCE: Omit<DataSource, 'venueCount'> = {
+export const FESTIVALS_SOURCE: Omit<DataSource, 'venueCount' | 'fileCount'> = {
   id: 'festivals-fr',
   name: 'Liste des festivals en France',
   publisher: 'Ministère de la Culture — Deps-doc / France festivals / Cepel (Cartographie nationale, 2022)',
@@ -366,10 +366,38 @@ export async function importFestivals(
   return result;
 }
 
+/**
+ * How many venues the festivals file would import — its music festivals, one per festival id — read
+ * once per file version (path, size, modification time) and remembered: the import dialog says it
+ * before the user starts.
+ */
+const fileCounts = new Map<string, number>();
+export function festivalsInFile(path: string = festivalsCsvPath()): number | null {
+  try {
+    const { size, mtimeMs } = statSync(path);
+    const key = `${path}\u0000${size}\u0000${mtimeMs}`;
+    let count = fileCounts.get(key);
+    if (count === undefined) {
+      const rows = readFestivals(readFileSync(path, 'utf8'));
+      const shared = sharedIds(rows);
+      const refs = new Set<string>();
+      for (const row of rows) {
+        const mapped = mapFestival(row, shared);
+        if (typeof mapped !== 'string') refs.add(mapped.ref);
+      }
+      count = refs.size;
+      fileCounts.set(key, count);
+    }
+    return count;
+  } catch {
+    return null;
+  }
+}
+
 /** The sources block for the app's credits. */
 export function dataSources(store: Store): DataSource[] {
   const { n } = store.db
     .prepare(`SELECT count(*) AS n FROM venues WHERE source_kind = 'festivals-fr' AND deleted_at IS NULL`)
     .get() as { n: number };
-  return [{ ...FESTIVALS_SOURCE, venueCount: n }];
+  return [{ ...FESTIVALS_SOURCE, venueCount: n, fileCount: festivalsInFile() }];
 }

@@ -1,3 +1,4 @@
+import { VENUE_KINDS } from '../../../shared/domain';
 import { GENRE_IDS, genreAffinity, genreLabel, type GenreId } from '../../../shared/genres';
 import {
   FIT_COMPONENT_KEYS,
@@ -142,6 +143,8 @@ export interface CompiledFilters {
   monthsMask: number;
   daysMask: number;
   budgetMaxCents: number;
+  /** Bits of the venue kinds asked for (1 << index in VENUE_KINDS), 0 any. */
+  kindsMask: number;
   impossible: boolean;
 }
 
@@ -156,6 +159,7 @@ export function compileFilters(index: VenueIndex, filters: VenueFilters | undefi
     monthsMask: 0,
     daysMask: 0,
     budgetMaxCents: Infinity,
+    kindsMask: 0,
     impossible: false,
   };
   if (!filters) return f;
@@ -178,11 +182,13 @@ export function compileFilters(index: VenueIndex, filters: VenueFilters | undefi
   for (const m of filters.months) f.monthsMask |= 1 << (m - 1);
   for (const d of filters.daysOfWeek) f.daysMask |= WEEKDAY_BITS[d];
   if (filters.budgetMax !== null) f.budgetMaxCents = Math.round(filters.budgetMax * 100);
+  for (const kind of filters.kinds ?? []) f.kindsMask |= 1 << VENUE_KINDS.indexOf(kind);
   return f;
 }
 
 export function passes(index: VenueIndex, slot: number, f: CompiledFilters): boolean {
   if (f.genreMask && (index.genreMask[slot]! & f.genreMask) === 0) return false;
+  if (f.kindsMask && (index.kindBit[slot]! & f.kindsMask) === 0) return false;
   if (f.capacityMin !== -Infinity || f.capacityMax !== Infinity) {
     const c = index.capacity[slot]!;
     if (!(c >= f.capacityMin && c <= f.capacityMax)) return false;

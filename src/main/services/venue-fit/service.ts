@@ -31,12 +31,13 @@ import {
   genreFit,
   passes as passesFilter,
   rank,
+  scoreSlot,
   type ArtistSide,
   type Place,
   type VenueFacts,
 } from './score';
 import { DIM, EmbeddingIndex, toUnitVector } from './similar';
-import { VenueIndex, cityKey, regionKey } from './venue-index';
+import { VenueIndex, cityKey, emptyRoom, regionKey } from './venue-index';
 import type { Lang } from './words';
 
 /** The settings row holding the user's weights (JSON of FitWeights). */
@@ -131,6 +132,30 @@ export function createVenueFitService(store: Store) {
     const row = latestDemoOfArtist.get(artistId);
     if (!row) return null;
     return { demoId: row.id, demoName: row.file_name, artistId, ...parseSound(row.result) };
+  }
+
+  /** The latest analysed demo of every artist, in one query (for a venue's ranking of the roster). */
+  function latestDemos(): Map<string, DemoSound> {
+    const rows = db
+      .prepare<[], { id: string; file_name: string; artist_id: string; result: string }>(
+        `SELECT id, file_name, artist_id, result FROM (
+           SELECT d.id, d.file_name, d.artist_id, a.result,
+                  row_number() OVER (PARTITION BY d.artist_id ORDER BY d.created_at DESC, d.id DESC) AS n
+           FROM demos d
+           JOIN demo_analyses a ON a.demo_id = d.id AND a.analysis_version = d.analysis_version
+           WHERE d.artist_id IS NOT NULL AND d.deleted_at IS NULL AND d.status = 'done')
+         WHERE n = 1`,
+      )
+      .all();
+    const out = new Map<string, DemoSound>();
+    for (const row of rows)
+      out.set(row.artist_id, {
+        demoId: row.id,
+        demoName: row.file_name,
+        artistId: row.artist_id,
+        ...parseSound(row.result),
+      });
+    return out;
   }
 
   function demo(demoId: string): DemoSound {
@@ -352,10 +377,21 @@ export function createVenueFitService(store: Store) {
         .map((r) => r.artist_id);
       const showsHere = loadPlayedShows(db, playedHere).filter((s) => s.venueId === venue.id);
       const names = artistNames(playedHere);
+      // The whole roster in a few queries: artists, their latest demos, their played shows.
       const all = artists.list({ query: '', limit: 1_000_000, offset: 0 }).items;
-      const scored: ArtistMatch[] = all.map((artist) => {
-        const sound = artistDemo(artist.id);
-        const ownShows = loadPlayedShows(db, [artist.id]);
+      const demos = latestDemos();
+      const showsByArtist = new Map<string, PlayedShow[]>();
+      for (const show of loadPlayedShows(
+        db,
+        all.map((a) => a.id),
+      )) {
+        const list = showsByArtist.get(show.artistId);
+        if (list) list.push(show);
+        else showsByArtist.set(show.artistId, [show]);
+      }
+      const sides = all.map((artist): ArtistSide => {
+        const sound = demos.get(artist.id) ?? null;
+        const ownShows = showsByArtist.get(artist.id) ?? [];
         const vector = sound?.vector ?? null;
         const similarity = (id: string): number | null => {
           if (id === artist.id) return 1;
@@ -365,7 +401,7 @@ export function createVenueFitService(store: Store) {
           for (let i = 0; i < DIM; i++) dot += vector[i]! * other[i]!;
           return dot >= SIMILAR_MIN ? dot : null;
         };
-        const side: ArtistSide = {
+        return {
           artistId: artist.id,
           name: artist.name,
           genres: normalizeGenres(artist.genres),
@@ -377,30 +413,48 @@ export function createVenueFitService(store: Store) {
           places: placesOf(artist, ownShows),
           history: buildHistory(showsHere, similarity, (id) => names.get(id) ?? ''),
         };
-        const explained = explain(side, f, room, w, input.language);
+      });
+      // Every artist is scored with the numbers of the ranking loop (the venue's slot in the index);
+      // only the page shown is explained in words.
+      const slot = index.slotById.get(venue.id);
+      const out = new Float64Array(6);
+      const scratch = emptyRoom();
+      const scores = sides.map((side) => {
+        if (slot === undefined || !index.alive[slot])
+          return explain(side, f, room, w, input.language).score ?? -1;
+        const s = scoreSlot({ index, artist: side, weights: w }, slot, out, scratch, {
+          genre: new Map(),
+          draw: new Map(),
+        });
+        return Number.isNaN(s) ? -1 : s;
+      });
+      const order = sides.map((_, i) => i);
+      order.sort((a, b) => scores[b]! - scores[a]! || sides[a]!.artistId!.localeCompare(sides[b]!.artistId!));
+      const items = order.slice(input.offset, input.offset + input.limit).map((i): ArtistMatch => {
+        const side = sides[i]!;
+        const artist = all[i]!;
         return {
           artistId: artist.id,
           name: artist.name,
           city: artist.city,
           country: artist.country,
-          ...explained,
+          ...explain(side, f, room, w, input.language),
           recommendations: acousticRecommendations(
             side.sound,
             room,
             venue.acoustics.treatment,
             input.language,
           ),
-          demoId: sound?.demoId ?? null,
+          demoId: demos.get(artist.id)?.demoId ?? null,
         };
       });
-      scored.sort((a, b) => (b.score ?? -1) - (a.score ?? -1) || a.artistId.localeCompare(b.artistId));
       return {
         venueId: venue.id,
         venueName: venue.name,
         acoustics: roomAcousticsView(room, input.language),
         weights: w,
-        total: scored.length,
-        items: scored.slice(input.offset, input.offset + input.limit),
+        total: sides.length,
+        items,
       };
     },
 

@@ -1,9 +1,9 @@
-import type { VenueKind } from '../../../shared/domain';
+import { VENUE_KINDS, type VenueKind } from '../../../shared/domain';
 import { GENRE_IDS, normalizeGenres, type GenreId } from '../../../shared/genres';
 import type { SurfaceMaterial } from '../../../shared/materials';
 import { findCity, placeKey, regionsOfVenue } from '../../../shared/places';
 import type { Store } from '../../store/database';
-import { estimateRoom, type RoomEstimate } from './acoustics';
+import { roomFigures, type RoomEstimate } from './acoustics';
 
 /*
  * The venue catalogue as compact columns in memory, so that ranking 100,000 venues for an artist is a
@@ -12,49 +12,83 @@ import { estimateRoom, type RoomEstimate } from './acoustics';
  * Freshness: `refresh()` is called before every ranking. It first compares two O(1) counters —
  * `PRAGMA data_version` (commits by other connections: the CLI, a second window) and `total_changes()`
  * (writes by this connection) — and only when one moved runs `SELECT count(*), max(updated_at)` on the
- * venue tables. Changed rows (updated_at above the last seen) are reloaded one by one; a large change
- * (an import) or a shrinking table rebuilds the whole index.
+ * venue tables. Changed rows (updated_at above the last seen) are reloaded; a large change (an import)
+ * or a shrinking table rebuilds the whole index.
  */
 
 export const WEEKDAY_BITS = { mon: 1, tue: 2, wed: 4, thu: 8, fri: 16, sat: 32, sun: 64 } as const;
 export const GENRE_BIT = new Map<GenreId, number>(GENRE_IDS.map((id, i) => [id, 1 << i]));
 
-interface VenueRow {
-  id: string;
-  name: string;
+/*
+ * One SELECT reads the whole catalogue as one JSON array per column (json_group_array): a single
+ * row crosses from SQLite to JavaScript instead of 100,000 row objects, which is what made the first
+ * build take 8–11 s (per-row overhead and garbage collection). Strings that repeat from venue to venue
+ * (the place, the programming profile) come concatenated with a U+0001 separator and are decoded once
+ * per distinct value. Real numbers come as scaled integers (SQLite formats integers several times
+ * faster than doubles, and V8 keeps small integers unboxed): coordinates in micro-degrees, room
+ * dimensions in millimetres, RT60 in milliseconds, PA power in watts, budgets in cents — far finer
+ * than any score can tell.
+ */
+const SEP = '\u0001';
+const scaled = (column: string, factor: number) =>
+  `json_group_array(cast(round(${column} * ${factor}) AS INTEGER))`;
+const COLUMNS = `
+  SELECT json_group_array(v.id), json_group_array(v.name),
+         json_group_array(v.city || char(1) || v.region || char(1) || v.country || char(1) || v.postal_code),
+         json_group_array(v.kind || char(1) || v.treatment || char(1) || v.currency || char(1) ||
+           coalesce(v.floor_material, '') || char(1) || coalesce(v.wall_material, '') || char(1) ||
+           coalesce(v.ceiling_material, '') || char(1) || v.genres || char(1) || v.days_open || char(1) ||
+           v.months),
+         ${scaled('v.latitude', 1e6)}, ${scaled('v.longitude', 1e6)},
+         ${scaled('v.capacity_standing', 1)}, ${scaled('v.capacity_seated', 1)},
+         ${scaled('v.room_length_m', 1000)}, ${scaled('v.room_width_m', 1000)}, ${scaled('v.room_height_m', 1000)},
+         ${scaled('v.rt60_sec', 1000)}, ${scaled('v.pa_power_w', 1)},
+         ${scaled('p.budget_min', 100)}, ${scaled('p.budget_max', 100)},
+         json_group_array(v.deleted_at IS NOT NULL)
+  FROM venues v JOIN venues_private p ON p.venue_id = v.id`;
+
+type Num = number | null;
+/** The parsed columns, in COLUMNS order. */
+type Columns = [
+  string[],
+  string[],
+  string[],
+  string[],
+  Num[],
+  Num[],
+  Num[],
+  Num[],
+  Num[],
+  Num[],
+  Num[],
+  Num[],
+  Num[],
+  Num[],
+  Num[],
+  number[],
+];
+
+interface PlaceEntry {
   city: string;
-  region: string;
   country: string;
-  postal_code: string;
-  kind: VenueKind;
-  latitude: number | null;
-  longitude: number | null;
-  capacity_standing: number | null;
-  capacity_seated: number | null;
-  room_length_m: number | null;
-  room_width_m: number | null;
-  room_height_m: number | null;
-  rt60_sec: number | null;
-  treatment: 'unknown' | 'untreated' | 'partial' | 'treated';
-  floor_material: SurfaceMaterial | null;
-  wall_material: SurfaceMaterial | null;
-  ceiling_material: SurfaceMaterial | null;
-  pa_power_w: number | null;
-  genres: string;
-  days_open: string;
-  months: string;
-  currency: 'EUR' | 'CHF';
-  budget_min: number | null;
-  budget_max: number | null;
-  deleted_at: string | null;
+  cityId: number;
+  regionId: number;
+  countryId: number;
+  regions: Int32Array;
 }
 
-const SELECT = `
-  SELECT v.id, v.name, v.city, v.region, v.country, v.postal_code, v.kind, v.latitude, v.longitude,
-         v.capacity_standing, v.capacity_seated, v.room_length_m, v.room_width_m, v.room_height_m,
-         v.rt60_sec, v.treatment, v.floor_material, v.wall_material, v.ceiling_material, v.pa_power_w,
-         v.genres, v.days_open, v.months, v.currency, p.budget_min, p.budget_max, v.deleted_at
-  FROM venues v JOIN venues_private p ON p.venue_id = v.id`;
+interface ProfileEntry {
+  kind: VenueKind;
+  treatment: 'unknown' | 'untreated' | 'partial' | 'treated';
+  currency: number;
+  floor: SurfaceMaterial | null;
+  walls: SurfaceMaterial | null;
+  ceiling: SurfaceMaterial | null;
+  genreMask: number;
+  kindBit: number;
+  daysMask: number;
+  monthsMask: number;
+}
 
 const RT_SOURCES = ['measured', 'estimated', 'rough', 'open_air', 'unknown'] as const;
 
@@ -100,8 +134,10 @@ export class VenueIndex {
   cities: string[] = [];
   countries: string[] = [];
   kinds: VenueKind[] = [];
-  treatments: VenueRow['treatment'][] = [];
+  treatments: ProfileEntry['treatment'][] = [];
   alive = new Uint8Array(0);
+  /** 1 << (index of the venue's kind in VENUE_KINDS), for the kinds filter. */
+  kindBit = new Uint16Array(0);
   genreMask = new Uint32Array(0);
   cityId = new Int32Array(0);
   regionId = new Int32Array(0);
@@ -130,9 +166,9 @@ export class VenueIndex {
   readonly countryNames = new Interner();
   /** Mean coordinates of the venues of each city id (to place an artist's home town). */
   private cityCoords = new Map<number, { lat: number; lon: number; n: number }>();
-  private genreCache = new Map<string, number>();
-  /** Gazetteer lookups repeat for every venue of a town: memoised by their inputs. */
-  private placeCache = new Map<string, { city: number; region: number; regions: Int32Array }>();
+  /** Gazetteer lookups and JSON lists repeat from venue to venue: decoded once per distinct value. */
+  private placeCache = new Map<string, PlaceEntry>();
+  private profileCache = new Map<string, ProfileEntry>();
 
   private fingerprint = { dataVersion: -1, changes: -1, count: -1, max: '' };
 
@@ -158,14 +194,12 @@ export class VenueIndex {
       this.rebuild();
       return;
     }
-    const changed = db
-      .prepare<[string, string], VenueRow>(`${SELECT} WHERE v.updated_at > ? OR p.updated_at > ?`)
-      .all(previous.max, previous.max);
-    if (changed.length > 2000) {
+    const changed = this.load('WHERE v.updated_at > ? OR p.updated_at > ?', previous.max, previous.max);
+    if (changed[0].length > 2000) {
       this.rebuild();
       return;
     }
-    for (const row of changed) this.upsert(row);
+    this.apply(changed);
   }
 
   /** Forces a full reload at the next refresh (e.g. after a bulk import outside the repositories). */
@@ -174,13 +208,21 @@ export class VenueIndex {
   }
 
   private rebuild(): void {
-    const rows = this.store.db.prepare<[], VenueRow>(`${SELECT} WHERE v.deleted_at IS NULL`).all();
+    const columns = this.load('WHERE v.deleted_at IS NULL');
     this.size = 0;
     this.slots = 0;
     this.slotById.clear();
     this.cityCoords.clear();
-    this.grow(rows.length + 64, true);
-    for (const row of rows) this.upsert(row);
+    this.grow(columns[0].length + 64, true);
+    this.apply(columns);
+  }
+
+  private load(where: string, ...params: string[]): Columns {
+    const row = this.store.db
+      .prepare<string[], string[]>(`${COLUMNS} ${where}`)
+      .raw()
+      .get(...params)!;
+    return row.map((json) => JSON.parse(json) as unknown) as Columns;
   }
 
   private grow(min: number, reset = false): void {
@@ -205,6 +247,7 @@ export class VenueIndex {
     this.regionId = typed((k) => new Int32Array(k), this.regionId);
     this.countryId = typed((k) => new Int32Array(k), this.countryId);
     this.monthsMask = typed((k) => new Uint16Array(k), this.monthsMask);
+    this.kindBit = typed((k) => new Uint16Array(k), this.kindBit);
     this.daysMask = typed((k) => new Uint8Array(k), this.daysMask);
     this.currency = typed((k) => new Uint8Array(k), this.currency);
     this.openAir = typed((k) => new Uint8Array(k), this.openAir);
@@ -230,114 +273,137 @@ export class VenueIndex {
     this.slots = n;
   }
 
-  private genresToMask(json: string): number {
-    let mask = this.genreCache.get(json);
-    if (mask === undefined) {
-      mask = 0;
-      let labels: unknown;
-      try {
-        labels = JSON.parse(json);
-      } catch {
-        labels = [];
-      }
-      if (Array.isArray(labels))
-        for (const id of normalizeGenres(labels.filter((l): l is string => typeof l === 'string')))
-          mask |= GENRE_BIT.get(id)!;
-      this.genreCache.set(json, mask);
-    }
-    return mask;
-  }
-
-  private upsert(row: VenueRow): void {
-    let slot = this.slotById.get(row.id);
-    if (row.deleted_at !== null) {
-      if (slot !== undefined && this.alive[slot]) {
-        this.alive[slot] = 0;
-        this.size -= 1;
-      }
-      return;
-    }
-    if (slot === undefined) {
-      slot = this.ids.length;
-      this.grow(slot + 1);
-      this.slotById.set(row.id, slot);
-      this.ids.push(row.id);
-      this.names.push('');
-      this.cities.push('');
-      this.countries.push('');
-      this.kinds.push('other');
-      this.treatments.push('unknown');
-      this.regionSets.push(new Int32Array(0));
-    }
-    if (!this.alive[slot]) this.size += 1;
-    this.alive[slot] = 1;
-    this.names[slot] = row.name;
-    this.cities[slot] = row.city;
-    this.countries[slot] = row.country;
-    this.kinds[slot] = row.kind;
-    this.treatments[slot] = row.treatment;
-    this.genreMask[slot] = this.genresToMask(row.genres);
-    const placeId = `${row.city}\u0000${row.region}\u0000${row.country}\u0000${row.postal_code}`;
-    let place = this.placeCache.get(placeId);
+  private place(key: string): PlaceEntry {
+    let place = this.placeCache.get(key);
     if (!place) {
-      const regions = regionsOfVenue({
-        city: row.city,
-        region: row.region,
-        country: row.country,
-        postalCode: row.postal_code,
-      });
+      const [city = '', region = '', country = '', postalCode = ''] = key.split(SEP);
+      const regions = regionsOfVenue({ city, region, country, postalCode });
       place = {
-        city: this.cityNames.id(cityKey(row.city, row.country)),
-        region: this.regionNames.id(regionKey(row.region, row.city, row.country)),
+        city,
+        country,
+        cityId: this.cityNames.id(cityKey(city, country)),
+        regionId: this.regionNames.id(regionKey(region, city, country)),
+        countryId: this.countryNames.id(country.toUpperCase()),
         regions: Int32Array.from(
           [...regions].map((r) => this.regionNames.id(placeKey(r))).filter((id) => id >= 0),
         ),
       };
-      this.placeCache.set(placeId, place);
+      this.placeCache.set(key, place);
     }
-    const city = place.city;
-    this.cityId[slot] = city;
-    this.regionId[slot] = place.region;
-    this.regionSets[slot] = place.regions;
-    this.countryId[slot] = this.countryNames.id(row.country.toUpperCase());
-    const capacity = Math.max(row.capacity_standing ?? 0, row.capacity_seated ?? 0);
-    this.capacity[slot] = capacity > 0 ? capacity : NaN;
-    this.lat[slot] = row.latitude ?? NaN;
-    this.lon[slot] = row.longitude ?? NaN;
-    if (city >= 0 && row.latitude !== null && row.longitude !== null) {
-      const c = this.cityCoords.get(city) ?? { lat: 0, lon: 0, n: 0 };
-      c.lat += row.latitude;
-      c.lon += row.longitude;
-      c.n += 1;
-      this.cityCoords.set(city, c);
+    return place;
+  }
+
+  private profile(key: string): ProfileEntry {
+    let profile = this.profileCache.get(key);
+    if (!profile) {
+      const [kind, treatment, currency, floor, walls, ceiling, genres = '[]', days = '[]', months = '[]'] =
+        key.split(SEP);
+      let genreMask = 0;
+      const labels = parseArray(genres);
+      for (const id of normalizeGenres(labels.filter((l): l is string => typeof l === 'string')))
+        genreMask |= GENRE_BIT.get(id)!;
+      profile = {
+        kind: (kind || 'other') as VenueKind,
+        treatment: (treatment || 'unknown') as ProfileEntry['treatment'],
+        currency: currency === 'CHF' ? 1 : 0,
+        floor: (floor || null) as SurfaceMaterial | null,
+        walls: (walls || null) as SurfaceMaterial | null,
+        ceiling: (ceiling || null) as SurfaceMaterial | null,
+        genreMask,
+        kindBit: 1 << Math.max(0, VENUE_KINDS.indexOf((kind || 'other') as VenueKind)),
+        daysMask: maskOf(days, (v) =>
+          typeof v === 'string' && v in WEEKDAY_BITS ? WEEKDAY_BITS[v as keyof typeof WEEKDAY_BITS] : 0,
+        ),
+        monthsMask: maskOf(months, (v) => (typeof v === 'number' && v >= 1 && v <= 12 ? 1 << (v - 1) : 0)),
+      };
+      this.profileCache.set(key, profile);
     }
-    this.monthsMask[slot] = maskOf(row.months, (v) =>
-      typeof v === 'number' && v >= 1 && v <= 12 ? 1 << (v - 1) : 0,
-    );
-    this.daysMask[slot] = maskOf(row.days_open, (v) =>
-      typeof v === 'string' && v in WEEKDAY_BITS ? WEEKDAY_BITS[v as keyof typeof WEEKDAY_BITS] : 0,
-    );
-    this.budgetMinCents[slot] = row.budget_min === null ? NaN : Math.round(row.budget_min * 100);
-    this.budgetMaxCents[slot] = row.budget_max === null ? NaN : Math.round(row.budget_max * 100);
-    this.currency[slot] = row.currency === 'CHF' ? 1 : 0;
-    const room = estimateRoom({
-      kind: row.kind,
-      capacityStanding: row.capacity_standing,
-      capacitySeated: row.capacity_seated,
-      room: { lengthM: row.room_length_m, widthM: row.room_width_m, heightM: row.room_height_m },
-      acoustics: {
-        rt60Sec: row.rt60_sec,
-        treatment: row.treatment,
-        surfaces: { floor: row.floor_material, walls: row.wall_material, ceiling: row.ceiling_material },
-      },
-      paPowerW: row.pa_power_w,
-    });
-    this.rt60Mid[slot] = room.rt60Mid;
-    this.rt60Low[slot] = room.rt60Low;
-    this.volume[slot] = room.volume;
-    this.paW[slot] = room.paW;
-    this.openAir[slot] = room.openAir ? 1 : 0;
-    this.rtSource[slot] = RT_SOURCES.indexOf(room.source);
+    return profile;
+  }
+
+  /** Writes loaded rows into their slots (new venues appended, deleted ones marked dead). */
+  private apply(columns: Columns): void {
+    const [ids, names, places, profiles, lats, lons, standing, seated] = columns;
+    const [, , , , , , , , lengths, widths, heights, rt60s, paWs, budgetMins, budgetMaxs, deleted] = columns;
+    const room = emptyRoom();
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i]!;
+      let slot = this.slotById.get(id);
+      if (deleted[i]) {
+        if (slot !== undefined && this.alive[slot]) {
+          this.alive[slot] = 0;
+          this.size -= 1;
+        }
+        continue;
+      }
+      const place = this.place(places[i]!);
+      const profile = this.profile(profiles[i]!);
+      if (slot === undefined) {
+        slot = this.ids.length;
+        this.grow(slot + 1);
+        this.slotById.set(id, slot);
+        this.ids.push(id);
+        this.names.push(names[i]!);
+        this.cities.push(place.city);
+        this.countries.push(place.country);
+        this.kinds.push(profile.kind);
+        this.treatments.push(profile.treatment);
+        this.regionSets.push(place.regions);
+      } else {
+        this.names[slot] = names[i]!;
+        this.cities[slot] = place.city;
+        this.countries[slot] = place.country;
+        this.kinds[slot] = profile.kind;
+        this.treatments[slot] = profile.treatment;
+        this.regionSets[slot] = place.regions;
+      }
+      if (!this.alive[slot]) this.size += 1;
+      this.alive[slot] = 1;
+      this.genreMask[slot] = profile.genreMask;
+      this.kindBit[slot] = profile.kindBit;
+      this.monthsMask[slot] = profile.monthsMask;
+      this.daysMask[slot] = profile.daysMask;
+      this.currency[slot] = profile.currency;
+      this.cityId[slot] = place.cityId;
+      this.regionId[slot] = place.regionId;
+      this.countryId[slot] = place.countryId;
+      const capacity = Math.max(standing[i] ?? 0, seated[i] ?? 0);
+      this.capacity[slot] = capacity > 0 ? capacity : NaN;
+      const lat = unscale(lats[i], 1e6);
+      const lon = unscale(lons[i], 1e6);
+      this.lat[slot] = lat ?? NaN;
+      this.lon[slot] = lon ?? NaN;
+      if (place.cityId >= 0 && lat !== null && lon !== null) {
+        const c = this.cityCoords.get(place.cityId) ?? { lat: 0, lon: 0, n: 0 };
+        c.lat += lat;
+        c.lon += lon;
+        c.n += 1;
+        this.cityCoords.set(place.cityId, c);
+      }
+      this.budgetMinCents[slot] = budgetMins[i] ?? NaN;
+      this.budgetMaxCents[slot] = budgetMaxs[i] ?? NaN;
+      roomFigures(
+        profile.kind,
+        standing[i] ?? null,
+        seated[i] ?? null,
+        unscale(lengths[i], 1000),
+        unscale(widths[i], 1000),
+        unscale(heights[i], 1000),
+        unscale(rt60s[i], 1000),
+        profile.treatment,
+        profile.floor,
+        profile.walls,
+        profile.ceiling,
+        paWs[i] ?? null,
+        room,
+      );
+      this.rt60Mid[slot] = room.rt60Mid;
+      this.rt60Low[slot] = room.rt60Low;
+      this.volume[slot] = room.volume;
+      this.paW[slot] = room.paW;
+      this.openAir[slot] = room.openAir ? 1 : 0;
+      this.rtSource[slot] = RT_SOURCES.indexOf(room.source);
+    }
   }
 
   /** Slots in use (alive or not): loop bound. */
@@ -363,16 +429,21 @@ export class VenueIndex {
   }
 }
 
-function maskOf(json: string, bit: (value: unknown) => number): number {
-  let values: unknown;
+const unscale = (value: number | null | undefined, factor: number): number | null =>
+  value === null || value === undefined ? null : value / factor;
+
+function parseArray(json: string): unknown[] {
   try {
-    values = JSON.parse(json);
+    const values: unknown = JSON.parse(json);
+    return Array.isArray(values) ? values : [];
   } catch {
-    return 0;
+    return [];
   }
-  if (!Array.isArray(values)) return 0;
+}
+
+function maskOf(json: string, bit: (value: unknown) => number): number {
   let mask = 0;
-  for (const v of values) mask |= bit(v);
+  for (const v of parseArray(json)) mask |= bit(v);
   return mask;
 }
 

@@ -31,6 +31,7 @@ export const venueFitEn: VenueFitMessages = {
       daysOfWeek: 'Days',
       budgetMax: 'Budget',
       date: 'Date',
+      kinds: 'Venue type',
     },
   },
   pickers: {
@@ -40,6 +41,9 @@ export const venueFitEn: VenueFitMessages = {
     chooseVenue: 'Choose a venue…',
     venueA: 'Venue A',
     venueB: 'Venue B',
+    clear: 'Clear the choice: {{label}}',
+    noMatch: 'No match: try another name or a town.',
+    more: '{{shown}} of {{total}}: type to narrow down',
   },
   components: {
     genre: 'Genre',
@@ -230,6 +234,10 @@ export const venueFitEn: VenueFitMessages = {
     festivalsInCatalogue_one: '{{formatted}} festival from this source in the catalogue',
     festivalsInCatalogue_other: '{{formatted}} festivals from this source in the catalogue',
     festivalsNone: 'Not imported yet.',
+    festivalsImportCount_one: 'Import {{formatted}} music festival',
+    festivalsImportCount_other: 'Import the {{formatted}} music festivals',
+    festivalsInFile_one: 'The file holds {{formatted}}.',
+    festivalsInFile_other: 'The file holds {{formatted}}.',
     cancel: 'Cancel',
     cancelled: 'Festival import cancelled: nothing was written.',
     progress: 'Importing festivals: {{stage}} ({{percent}})',

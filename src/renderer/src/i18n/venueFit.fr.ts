@@ -32,6 +32,7 @@ export const venueFitFr = {
       daysOfWeek: 'Jours',
       budgetMax: 'Budget',
       date: 'Date',
+      kinds: 'Type de lieu',
     },
   },
   pickers: {
@@ -41,6 +42,9 @@ export const venueFitFr = {
     chooseVenue: 'Choisir un lieu…',
     venueA: 'Lieu A',
     venueB: 'Lieu B',
+    clear: 'Effacer le choix : {{label}}',
+    noMatch: 'Aucun résultat : essayez un autre nom ou une ville.',
+    more: '{{shown}} sur {{total}} : tapez pour affiner',
   },
   components: {
     genre: 'Genre',
@@ -231,6 +235,10 @@ export const venueFitFr = {
     festivalsInCatalogue_one: '{{formatted}} festival de cette source au catalogue',
     festivalsInCatalogue_other: '{{formatted}} festivals de cette source au catalogue',
     festivalsNone: 'Pas encore importés.',
+    festivalsImportCount_one: 'Importer {{formatted}} festival de musique',
+    festivalsImportCount_other: 'Importer les {{formatted}} festivals de musique',
+    festivalsInFile_one: 'Le fichier en contient {{formatted}}.',
+    festivalsInFile_other: 'Le fichier en contient {{formatted}}.',
     cancel: 'Annuler',
     cancelled: 'Import des festivals annulé : rien n’a été écrit.',
     progress: 'Import des festivals : {{stage}} ({{percent}})',

@@ -18,6 +18,7 @@ import {
   placeLine,
 } from './parts';
 import { useMatch } from './store';
+import { EntityPicker } from './Picker';
 
 /** Venues per page of the ranking ("Afficher plus" asks for the next page). */
 export const PAGE = 20;
@@ -168,17 +169,13 @@ export function ArtistRanking({ artists, parsed }: { artists: readonly Artist[];
   };
 
   const picker = (
-    <div className="fit-picker">
-      <label htmlFor="fit-artist">{t('pickers.artist')}</label>
-      <select id="fit-artist" value={artistId} onChange={(event) => set({ artistId: event.target.value })}>
-        <option value="">{t('pickers.chooseArtist')}</option>
-        {artists.map((artist) => (
-          <option key={artist.id} value={artist.id}>
-            {artist.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <EntityPicker
+      id="fit-artist"
+      kind="artist"
+      label={t('pickers.artist')}
+      value={artistId}
+      onChange={(id) => set({ artistId: id })}
+    />
   );
 
   const bothTicked = compare[0] !== '' && compare[1] !== '';

@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract';
-import type { Artist, Venue } from '../../../../shared/domain';
 import { FIT_COMPONENT_KEYS, type FitComponentKey, type VenueMatch } from '../../../../shared/venue-fit';
 import { api } from '../../api';
 import { toastError } from '../../store/toasts';
@@ -15,6 +14,7 @@ import {
   type FitT,
 } from './parts';
 import { useMatch } from './store';
+import { EntityPicker } from './Picker';
 
 type CompareResult = MethodOutput<'fit.compare'>;
 
@@ -181,7 +181,7 @@ function VenueColumn({ match, side }: { match: VenueMatch; side: 'a' | 'b' }) {
 }
 
 /** Two venues side by side for one artist: paired bars, a radar, the sentences per component. */
-export function Compare({ artists, venues }: { artists: readonly Artist[]; venues: readonly Venue[] }) {
+export function Compare() {
   const { t, i18n } = useTranslation('venueFit');
   const language = fitLanguage(i18n.language);
   const { artistId, compare, weightsVersion, set } = useMatch();
@@ -204,17 +204,7 @@ export function Compare({ artists, venues }: { artists: readonly Artist[]; venue
 
   const data = ready && result ? result.data : null;
   const venueSelect = (id: string, label: string, value: string, onChange: (v: string) => void) => (
-    <div className="fit-picker">
-      <label htmlFor={id}>{label}</label>
-      <select id={id} value={value} onChange={(event) => onChange(event.target.value)}>
-        <option value="">{t('pickers.chooseVenue')}</option>
-        {venues.map((v) => (
-          <option key={v.id} value={v.id}>
-            {v.city ? `${v.name} (${v.city})` : v.name}
-          </option>
-        ))}
-      </select>
-    </div>
+    <EntityPicker id={id} kind="venue" label={label} value={value} onChange={onChange} />
   );
 
   let verdict: string | null = null;
@@ -233,21 +223,13 @@ export function Compare({ artists, venues }: { artists: readonly Artist[]; venue
   return (
     <div className="fit-panel">
       <div className="fit-toolbar">
-        <div className="fit-picker">
-          <label htmlFor="fit-compare-artist">{t('pickers.artist')}</label>
-          <select
-            id="fit-compare-artist"
-            value={artistId}
-            onChange={(event) => set({ artistId: event.target.value })}
-          >
-            <option value="">{t('pickers.chooseArtist')}</option>
-            {artists.map((artist) => (
-              <option key={artist.id} value={artist.id}>
-                {artist.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EntityPicker
+          id="fit-compare-artist"
+          kind="artist"
+          label={t('pickers.artist')}
+          value={artistId}
+          onChange={(id) => set({ artistId: id })}
+        />
         {venueSelect('fit-compare-a', t('pickers.venueA'), venueA, (v) => set({ compare: [v, venueB] }))}
         {venueSelect('fit-compare-b', t('pickers.venueB'), venueB, (v) => set({ compare: [venueA, v] }))}
       </div>

@@ -132,9 +132,9 @@ export function MatchSection() {
           {tab === 'artist' ? (
             <ArtistRanking artists={catalogue.artists} parsed={parsed} />
           ) : tab === 'venue' ? (
-            <VenueRanking venues={catalogue.venues} />
+            <VenueRanking />
           ) : (
-            <Compare artists={catalogue.artists} venues={catalogue.venues} />
+            <Compare />
           )}
         </div>
         <aside className="fit-aside">

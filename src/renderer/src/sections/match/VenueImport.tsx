@@ -485,6 +485,12 @@ function Festivals({ onImported, onBusy }: { onImported(): void; onBusy(busy: bo
                   formatted: formatInteger(festivals.venueCount, i18n.language),
                 })
               : t('import.festivalsNone')}
+            {festivals.fileCount !== null
+              ? ` ${t('import.festivalsInFile', {
+                  count: festivals.fileCount,
+                  formatted: formatInteger(festivals.fileCount, i18n.language),
+                })}`
+              : null}
           </p>
           <SourceCredit source={festivals} />
         </>
@@ -520,7 +526,14 @@ function Festivals({ onImported, onBusy }: { onImported(): void; onBusy(busy: bo
           onClick={() => void start()}
         >
           <Icon name="download" size={16} />
-          {festivals && festivals.venueCount > 0 ? t('import.festivalsRefresh') : t('import.festivalsImport')}
+          {festivals && festivals.venueCount > 0
+            ? t('import.festivalsRefresh')
+            : festivals && festivals.fileCount !== null
+              ? t('import.festivalsImportCount', {
+                  count: festivals.fileCount,
+                  formatted: formatInteger(festivals.fileCount, i18n.language),
+                })
+              : t('import.festivalsImport')}
         </button>
       )}
       {result && result.keptDeleted > 0 ? (

@@ -1,7 +1,6 @@
 import { useEffect, useId, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { MethodOutput } from '../../../../shared/contract';
-import type { Venue } from '../../../../shared/domain';
 import type { ArtistMatch } from '../../../../shared/venue-fit';
 import { api } from '../../api';
 import { EmptyState } from '../../components/EmptyState';
@@ -17,6 +16,7 @@ import {
   placeLine,
 } from './parts';
 import { useMatch } from './store';
+import { EntityPicker } from './Picker';
 
 type ForVenue = MethodOutput<'fit.forVenue'>;
 
@@ -66,7 +66,7 @@ function ArtistRow({ match }: { match: ArtistMatch }) {
 }
 
 /** Venue → ranked artists: the programmer's view of the same scores. */
-export function VenueRanking({ venues }: { venues: readonly Venue[] }) {
+export function VenueRanking() {
   const { t, i18n } = useTranslation('venueFit');
   const language = fitLanguage(i18n.language);
   const { venueId, weightsVersion, catalogueVersion, set } = useMatch();
@@ -113,17 +113,13 @@ export function VenueRanking({ venues }: { venues: readonly Venue[] }) {
   return (
     <div className="fit-panel">
       <div className="fit-toolbar">
-        <div className="fit-picker fit-picker-wide">
-          <label htmlFor="fit-venue">{t('pickers.venue')}</label>
-          <select id="fit-venue" value={venueId} onChange={(event) => set({ venueId: event.target.value })}>
-            <option value="">{t('pickers.chooseVenue')}</option>
-            {venues.map((v) => (
-              <option key={v.id} value={v.id}>
-                {v.city ? `${v.name} (${v.city})` : v.name}
-              </option>
-            ))}
-          </select>
-        </div>
+        <EntityPicker
+          id="fit-venue"
+          kind="venue"
+          label={t('pickers.venue')}
+          value={venueId}
+          onChange={(id) => set({ venueId: id })}
+        />
         {data ? (
           <div className="fit-toolbar-note">
             <AcousticsLine acoustics={data.acoustics} />
