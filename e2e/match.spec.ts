@@ -194,6 +194,12 @@ test('search chips, an artist’s ranking explained, two venues compared, a weig
   await expect(explain.getByText('1 artiste au son proche a joué ici')).toBeVisible();
   await expect(explain.getByTestId('fit-similar')).toContainText('Les Cordes Sensibles');
   await expect(explain.getByTestId('fit-similar')).toContainText('270 / 300 billets');
+  // Under the explanation, the ticket forecast for this artist in this room (the Prévisions panel).
+  const forecast = venueRow(page, 'Le Duc des Lombards').getByRole('region', {
+    name: 'Billetterie prévue ici',
+  });
+  await expect(forecast.getByText('Billets attendus (P50)')).toBeVisible({ timeout: 30_000 });
+  await expect(forecast.getByText('Données synthétiques').first()).toBeVisible();
   await shoot(page, 'match-artist');
 
   // A weight: genre to zero; saved through the API and the scores on screen move.

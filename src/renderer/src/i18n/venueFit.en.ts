@@ -99,6 +99,11 @@ export const venueFitEn: VenueFitMessages = {
     compareSelected: 'Compare the 2 ticked venues',
     openArtist: 'See their venues',
   },
+  forecast: {
+    title: 'Expected ticket sales here',
+    date: 'Date considered',
+    open: 'Open in Forecasts',
+  },
   explain: {
     components: 'Criteria',
     recommendations: 'Technical recommendations',

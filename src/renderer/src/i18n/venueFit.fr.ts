@@ -100,6 +100,11 @@ export const venueFitFr = {
     compareSelected: 'Comparer les 2 lieux cochés',
     openArtist: 'Voir ses lieux',
   },
+  forecast: {
+    title: 'Billetterie prévue ici',
+    date: 'Date envisagée',
+    open: 'Ouvrir dans Prévisions',
+  },
   explain: {
     components: 'Critères',
     recommendations: 'Recommandations techniques',

@@ -18,6 +18,7 @@ import {
   placeLine,
 } from './parts';
 import { useMatch } from './store';
+import { MatchForecast } from './MatchForecast';
 import { EntityPicker } from './Picker';
 
 /** Venues per page of the ranking ("Afficher plus" asks for the next page). */
@@ -49,7 +50,7 @@ function useVenueMeta() {
       .join(' · ');
 }
 
-function VenueRow({ match }: { match: VenueMatch }) {
+function VenueRow({ match, artistId }: { match: VenueMatch; artistId: string }) {
   const { t, i18n } = useTranslation('venueFit');
   const meta = useVenueMeta();
   const [open, setOpen] = useState(false);
@@ -93,6 +94,7 @@ function VenueRow({ match }: { match: VenueMatch }) {
         </div>
       </div>
       {open ? <VenueExplanation match={match} id={`${id}-explain`} /> : null}
+      {open && artistId ? <MatchForecast artistId={artistId} venueId={match.venueId} /> : null}
     </li>
   );
 }
@@ -278,7 +280,7 @@ export function ArtistRanking({ artists, parsed }: { artists: readonly Artist[];
             data-testid="fit-artist-ranking"
           >
             {data.items.map((match) => (
-              <VenueRow key={match.venueId} match={match} />
+              <VenueRow key={match.venueId} match={match} artistId={artistId} />
             ))}
           </ol>
           {data.items.length < data.total ? (
