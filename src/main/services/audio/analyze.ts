@@ -12,7 +12,7 @@ import { computeDescriptors } from './descriptors';
 import { PolarityAlignedDownmix } from './downmix';
 import { buildEmbedding } from './embedding';
 import { mean, standardDeviation, type FeatureSummary } from './features';
-import { estimateKey, meanChroma } from './key';
+import { KEY_PROFILES, estimateKey, meanChroma } from './key';
 import { LoudnessMeter, TruePeakMeter } from './loudness';
 import { onsetStrength, percussiveShare } from './onset';
 import { StreamingResampler } from './resample';
@@ -109,6 +109,9 @@ export type DetailedAnalysis = {
   tempo: TempoEstimate | null;
   /** The whole-file statistics behind the descriptors and the embedding (null when silent). */
   features: FeatureSummary | null;
+  /** Onset strength envelope at FRAME_RATE and per-frame chroma (12 per frame); null when silent. */
+  onset: Float32Array | null;
+  chromaFrames: Float32Array | null;
 };
 
 export async function analyzeFileDetailed(
@@ -165,6 +168,8 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
       meanChroma: null,
       tempo: null,
       features: null,
+      onset: null,
+      chromaFrames: null,
     };
   }
 
@@ -179,6 +184,11 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
   const chromaFrames = p.pitch.chromaFrames();
   const chroma = meanChroma(chromaFrames);
   const key = chroma ? estimateKey(chroma) : null;
+  // The embedding (version 1) and the descriptors keep the tonal statistics they were calibrated
+  // on: log-compressed chroma and the Krumhansl–Kessler correlations, so that embeddings stored by
+  // analysis version 1 stay comparable with new ones.
+  const summaryChroma = meanChroma(chromaFrames, true);
+  const summaryKey = summaryChroma ? estimateKey(summaryChroma, KEY_PROFILES.krumhansl) : null;
   throwIfAborted(signal);
 
   onProgress?.({ stage: 'descriptors', fraction: 0.96 });
@@ -190,8 +200,8 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
     shortTerm: p.loudness.shortTermLoudness(),
     truePeakDb: truePeakDbtp ?? -100,
     tempo,
-    key,
-    chroma,
+    key: summaryKey,
+    chroma: summaryChroma,
     onset,
     logMel,
     melPower,
@@ -224,7 +234,14 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
     flags,
   });
   onProgress?.({ stage: 'done', fraction: 1 });
-  return { analysis: result, meanChroma: chroma ? Array.from(chroma) : null, tempo, features: summary };
+  return {
+    analysis: result,
+    meanChroma: chroma ? Array.from(chroma) : null,
+    tempo,
+    features: summary,
+    onset,
+    chromaFrames,
+  };
 }
 
 function round(value: number, decimals: number): number {

@@ -6,8 +6,9 @@ import { PITCH_CLASSES, type KeyMode, type PitchClass } from '../../../shared/au
 // Profiles are listening-test or corpus statistics of how often / how strongly each scale degree
 // is heard in a key. Several are kept because they err differently: Krumhansl–Kessler (probe-tone
 // ratings) over-rates minor; Temperley's (Kostka–Payne corpus) sharpens the tonic triad;
-// Sha'ath's (KeyFinder) is tuned to popular music. KEY_PROFILE names the one used, chosen on a
-// validation set (scripts/eval-audio.ts), and can be changed only with ANALYSIS_VERSION.
+// Sha'ath's (KeyFinder) is tuned to popular music. KEY_PROFILE_NAMES names the ones used (an
+// ensemble), chosen on a validation split (scripts/tune-audio.ts); changing it changes
+// ANALYSIS_VERSION.
 
 export type KeyProfile = { major: readonly number[]; minor: readonly number[] };
 
@@ -42,11 +43,31 @@ export const KEY_PROFILES = {
 
 export type KeyProfileName = keyof typeof KEY_PROFILES;
 /**
- * Chosen on the validation split of scripts/eval-audio.ts (synthetic progressions in 24 keys and
- * the odd-numbered OpenMSX pieces): MIREX 0.955 for Krumhansl–Kessler, 0.945 Temperley, 0.938
- * Sha'ath, 0.928 Aarden, 0.876 Bellman.
+ * An ensemble of profiles: the sum of their z-scored (zero mean, unit variance) major and minor
+ * profiles, so that each counts equally whatever its scale. Pearson correlation with the sum is a
+ * vote in which the profiles' different errors partly cancel.
  */
-export const KEY_PROFILE: KeyProfileName = 'krumhansl';
+export function ensembleProfile(names: readonly KeyProfileName[]): KeyProfile {
+  const zScores = (values: readonly number[]): number[] => {
+    const m = values.reduce((a, b) => a + b, 0) / values.length;
+    const sd = Math.sqrt(values.reduce((a, b) => a + (b - m) ** 2, 0) / values.length);
+    return values.map((v) => (v - m) / sd);
+  };
+  const sum = (mode: 'major' | 'minor'): number[] =>
+    names.map((n) => zScores(KEY_PROFILES[n][mode])).reduce((acc, z) => acc.map((v, i) => v + z[i]!));
+  return { major: sum('major'), minor: sum('minor') };
+}
+
+/**
+ * The profile used, chosen on the validation split of scripts/tune-audio.ts (synthetic progressions
+ * in 24 keys, the odd-numbered OpenMSX pieces and the even-numbered songs of the GM corpus; 52
+ * files) with the plain mean chroma (see meanChroma). MIREX on that split: 0.921 for the
+ * Krumhansl–Kessler + Aarden ensemble, 0.898 Temperley, 0.897 Sha'ath, 0.886 all five, 0.858
+ * Aarden, 0.842 Krumhansl–Kessler; 0.836 for analysis version 1 (Krumhansl–Kessler, log-compressed
+ * frames). Every variant's numbers are in docs/audio.md. Changing it changes ANALYSIS_VERSION.
+ */
+export const KEY_PROFILE_NAMES: readonly KeyProfileName[] = ['krumhansl', 'aarden'];
+const CHOSEN_PROFILE: KeyProfile = ensembleProfile(KEY_PROFILE_NAMES);
 
 export type KeyEstimate = {
   key: PitchClass;
@@ -84,11 +105,13 @@ function pearson(a: ArrayLike<number>, b: ArrayLike<number>, rotation: number): 
 }
 
 /**
- * Mean chroma of a file from per-frame chroma: each frame is compressed (log) and normalised to
- * unit maximum before averaging, so that every sounding moment counts, not only the loud ones.
- * Frames with no energy are skipped. Returns null when no frame has energy.
+ * Mean chroma of a file from per-frame chroma: each frame is normalised to unit maximum before
+ * averaging, so that every sounding moment counts, not only the loud ones. With `compress`, each
+ * frame is log-compressed first (analysis version 1): that lifts weak non-scale partials and
+ * scored lower on the validation split (docs/audio.md). Frames with no energy are skipped.
+ * Returns null when no frame has energy.
  */
-export function meanChroma(chromaFrames: Float32Array): Float64Array | null {
+export function meanChroma(chromaFrames: Float32Array, compress = false): Float64Array | null {
   const frames = chromaFrames.length / 12;
   const mean = new Float64Array(12);
   const frame = new Float64Array(12);
@@ -99,7 +122,8 @@ export function meanChroma(chromaFrames: Float32Array): Float64Array | null {
     if (max <= 0) continue;
     let frameMax = 0;
     for (let i = 0; i < 12; i++) {
-      frame[i] = Math.log1p((100 * chromaFrames[t * 12 + i]!) / max);
+      const v = chromaFrames[t * 12 + i]! / max;
+      frame[i] = compress ? Math.log1p(100 * v) : v;
       frameMax = Math.max(frameMax, frame[i]!);
     }
     for (let i = 0; i < 12; i++) mean[i]! += frame[i]! / frameMax;
@@ -113,7 +137,7 @@ export function meanChroma(chromaFrames: Float32Array): Float64Array | null {
 /** The key of a mean chroma vector (index 0 = C) with a profile; null when the chroma is flat. */
 export function estimateKey(
   chroma: ArrayLike<number>,
-  profile: KeyProfile = KEY_PROFILES[KEY_PROFILE],
+  profile: KeyProfile = CHOSEN_PROFILE,
 ): KeyEstimate | null {
   const scores: { tonic: number; mode: KeyMode; r: number }[] = [];
   for (let tonic = 0; tonic < 12; tonic++) {

@@ -6,18 +6,24 @@ import FFT from 'fft.js';
 // 1. The envelope's local mean (±0.5 s) is removed and the rest half-wave rectified, so that
 //    crescendos and quiet intros do not dominate.
 // 2. Tempogram: 8 s Hann windows every second, each autocorrelated and normalised by its energy;
-//    the mean over windows is the "pulse spectrum" A(lag), robust to tempo drift and breaks.
+//    the mean over windows is the "pulse spectrum" A(lag), robust to tempo drift and breaks. The
+//    same windows' DFT magnitudes, averaged, are the Fourier tempogram F(tempo), used in step 4.
 // 3. Every tempo from 40 to 240 BPM (0.15 % steps) is scored by a comb over its beat period τ:
 //    A(τ) + A(2τ)/2 + A(3τ)/3 + A(4τ)/4 — a real beat repeats at every bar-level multiple.
-// 4. The comb score times a log-normal prior (centred on 110 BPM, σ one octave) picks a tempo;
-//    its metrical level is then re-checked with a pulse train (see chooseMetricalLevel).
+// 4. The comb score times a log-normal prior (centred on 120 BPM, σ one octave) picks a tempo;
+//    its metrical level is then re-checked with a pulse train and the Fourier tempogram (see
+//    chooseMetricalLevel).
 // 5. The beat period is refined to a fraction of a frame by maximising the sum of the whole-file
 //    autocorrelation at its multiples up to 16 s: a 43 Hz envelope alone would quantise a 120 BPM
 //    tempo in 5 % steps.
 
 export type TempoEstimate = {
   bpm: number;
-  /** 0–1, from the height of the pulse spectrum at the beat period. */
+  /**
+   * 0–1: the height of the pulse spectrum at the beat period (0 at 0.05, 1 from 0.40), halved when
+   * no 8 s window agrees with the tempo (× (1 + stability) / 2). Version 1 used the height alone; a
+   * whale song's irregular pulses then scored 0.51 at an arbitrary period its windows disagree on.
+   */
   confidence: number;
   /** The other plausible metrical level. */
   alternative: number;
@@ -29,13 +35,36 @@ export type TempoEstimate = {
 
 const MIN_BPM = 40;
 const MAX_BPM = 240;
-const PRIOR_CENTRE_BPM = 110;
-const PRIOR_SIGMA_OCTAVES = 1;
+
+/** Tunable choices of the estimator (scripts/tune-audio.ts compares them on the validation split). */
+export type TempoOptions = {
+  priorCentreBpm: number;
+  priorSigmaOctaves: number;
+  /**
+   * How the beat family is chosen (see chooseMetricalLevel): 'pulse-train' by the pulse-train score
+   * alone (analysis version 1), 'vote' by the pulse-train score times the Fourier family score.
+   */
+  method: 'pulse-train' | 'vote';
+  /** Factor by which a beat family other than the comb's must win. */
+  familyMargin: number;
+  /** Exponent of the Fourier tempogram in the octave choice (0: comb × prior only). */
+  fourierWeight: number;
+};
+
+/**
+ * Chosen on the validation split of scripts/tune-audio.ts (docs/audio.md lists every variant tried
+ * with its numbers). Version 1 was { priorCentreBpm: 110, method: 'pulse-train', familyMargin: 1.15 }.
+ */
+export const DEFAULT_TEMPO_OPTIONS: TempoOptions = {
+  priorCentreBpm: 120,
+  priorSigmaOctaves: 1,
+  method: 'vote',
+  familyMargin: 1.3,
+  fourierWeight: 0,
+};
 const WINDOW_SEC = 8;
 const WINDOW_HOP_SEC = 1;
 const REFINE_MAX_LAG_SEC = 16;
-/** A beat family other than the comb's must beat it on pulse-train score × prior by this factor. */
-const FAMILY_SWITCH_MARGIN = 1.15;
 
 /** Removes the local mean (±halfWidth frames) and keeps the positive part. */
 export function detrendOnset(onset: Float32Array, halfWidth: number): Float32Array {
@@ -70,6 +99,7 @@ function autocorrelate(
   result: Float64Array,
   maxLag: number,
   out: Float64Array,
+  magnitude?: Float64Array,
 ): void {
   fft.realTransform(spectrum, input);
   fft.completeSpectrum(spectrum);
@@ -78,6 +108,7 @@ function autocorrelate(
     const im = spectrum[k + 1]!;
     spectrum[k] = re * re + im * im;
     spectrum[k + 1] = 0;
+    if (magnitude && k / 2 < magnitude.length) magnitude[k / 2] = Math.sqrt(spectrum[k]!);
   }
   fft.inverseTransform(result, spectrum);
   for (let lag = 0; lag <= maxLag; lag++) out[lag] = result[2 * lag]!;
@@ -91,9 +122,9 @@ function at(values: Float64Array, index: number): number {
   return values[i]! * (1 - f) + values[i + 1]! * f;
 }
 
-function logNormalPrior(bpm: number): number {
-  const octaves = Math.log2(bpm / PRIOR_CENTRE_BPM);
-  return Math.exp(-0.5 * (octaves / PRIOR_SIGMA_OCTAVES) ** 2);
+function logNormalPrior(bpm: number, options: TempoOptions): number {
+  const octaves = Math.log2(bpm / options.priorCentreBpm);
+  return Math.exp(-0.5 * (octaves / options.priorSigmaOctaves) ** 2);
 }
 
 /** Comb score of a beat period (frames) on a pulse spectrum. */
@@ -111,7 +142,11 @@ function combScore(pulse: Float64Array, period: number): number {
  * Estimates the tempo of an onset envelope sampled at `frameRate` Hz. Returns null when the
  * envelope is too short (< 2 beat periods at 40 BPM) or flat.
  */
-export function estimateTempo(onset: Float32Array, frameRate: number): TempoEstimate | null {
+export function estimateTempo(
+  onset: Float32Array,
+  frameRate: number,
+  options: TempoOptions = DEFAULT_TEMPO_OPTIONS,
+): TempoEstimate | null {
   const n = onset.length;
   const maxPeriod = (60 * frameRate) / MIN_BPM;
   if (n < 2 * maxPeriod) return null;
@@ -130,22 +165,28 @@ export function estimateTempo(onset: Float32Array, frameRate: number): TempoEsti
   const taper = new Float64Array(window);
   for (let i = 0; i < window; i++) taper[i] = 0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / window);
   const pulse = new Float64Array(maxLag + 1);
+  // Fourier tempogram: mean over windows of |DFT| of the window's novelty, bin k = k·frameRate/size Hz.
+  const fourierBins = size / 2 + 1;
+  const localMagnitude = new Float64Array(fourierBins);
+  const fourier = new Float64Array(fourierBins);
   const localPeriods: number[] = [];
   let windows = 0;
   const minPeriod = (60 * frameRate) / MAX_BPM;
   for (let start = 0; start + window <= n; start += hop) {
     input.fill(0);
     for (let i = 0; i < window; i++) input[i] = novelty[start + i]! * taper[i]!;
-    autocorrelate(fft, input, spectrum, result, maxLag, local);
+    autocorrelate(fft, input, spectrum, result, maxLag, local, localMagnitude);
     const energy = local[0]!;
     if (!(energy > 1e-9)) continue;
+    const norm = 1 / Math.sqrt(energy);
+    for (let k = 0; k < fourierBins; k++) fourier[k]! += localMagnitude[k]! * norm;
     let best = 0;
     let bestLag = 0;
     for (let lag = 0; lag <= maxLag; lag++) {
       const v = local[lag]! / energy;
       pulse[lag]! += v;
       if (lag >= minPeriod && lag <= maxPeriod) {
-        const weighted = v * logNormalPrior((60 * frameRate) / lag);
+        const weighted = v * logNormalPrior((60 * frameRate) / lag, options);
         if (weighted > best) {
           best = weighted;
           bestLag = lag;
@@ -165,7 +206,7 @@ export function estimateTempo(onset: Float32Array, frameRate: number): TempoEsti
   for (let s = 0; s <= steps; s++) {
     const bpm = MIN_BPM * 1.0015 ** s;
     grid.push(bpm);
-    gridScores.push(combScore(pulse, (60 * frameRate) / bpm) * logNormalPrior(bpm));
+    gridScores.push(combScore(pulse, (60 * frameRate) / bpm) * logNormalPrior(bpm, options));
   }
   let best = 0;
   for (let i = 1; i < grid.length; i++) if (gridScores[i]! > gridScores[best]!) best = i;
@@ -178,7 +219,14 @@ export function estimateTempo(onset: Float32Array, frameRate: number): TempoEsti
     if (i !== best && v >= 0.6 * bestScore && v >= gridScores[i - 1]! && v > gridScores[i + 1]!)
       peaks.push(grid[i]!);
   }
-  const chosen = chooseMetricalLevel(grid[best]!, peaks, onset, pulse, frameRate);
+  const fourierAt = (bpm: number): number => {
+    // The strongest Fourier tempogram value within ±2 % (the comb's grid is finer than the DFT's).
+    let v = 0;
+    for (const f of [0.98, 0.99, 1, 1.01, 1.02])
+      v = Math.max(v, at(fourier, (bpm * f * size) / (60 * frameRate)));
+    return v / windows;
+  };
+  const chosen = chooseMetricalLevel(grid[best]!, peaks, onset, pulse, frameRate, fourierAt, options);
 
   // --- refinement on the whole-file autocorrelation
   const refined = refinePeriod(novelty, (60 * frameRate) / chosen.bpm, frameRate);
@@ -190,12 +238,14 @@ export function estimateTempo(onset: Float32Array, frameRate: number): TempoEsti
     const ratio = p / refined;
     return [0.5, 1, 2].some((m) => Math.abs(ratio / m - 1) <= 0.04);
   }).length;
+  const stability = localPeriods.length ? agree / localPeriods.length : 0;
+  const clarityScore = Math.max(0, Math.min(1, (pulseClarity - 0.05) / 0.35));
   return {
     bpm,
     alternative,
     pulseClarity,
-    confidence: Math.max(0, Math.min(1, (pulseClarity - 0.05) / 0.35)),
-    stability: localPeriods.length ? agree / localPeriods.length : 0,
+    confidence: clarityScore * (0.5 + 0.5 * stability),
+    stability,
   };
 }
 
@@ -241,8 +291,11 @@ function pulseTrainScore(onset: Float32Array, period: number, frameRate: number)
 
 /**
  * The metrical level, in two steps. (1) The beat family: the comb's best tempo B competes with
- * B×⅔, B×¾, B×4/3 and B×3/2 (and the comb's other strong peaks) on pulse-train score × prior; a
- * candidate replaces B only with a clear margin. (2) The octave: among ½, 1 and 2 times the
+ * B×⅔, B×¾, B×4/3 and B×3/2 (and the comb's other strong peaks) on pulse-train score × prior ×
+ * Fourier family score F(c/2) + F(c) + F(2c). The two views err differently: the autocorrelation
+ * comb rewards every lag a syncopated pattern repeats at (1.5 beats for a 3-3-2 kick), while the
+ * Fourier tempogram has energy only at harmonics of the bar rate, where the true beat, half bar
+ * and eighth notes lie and a ×⅔ relative of a 4/4 beat does not. (2) The octave: among ½, 1 and 2 times the
  * family's tempo, the comb × prior decides (the pulse-train score is biased towards half tempo:
  * at half tempo it keeps whichever of two beats is stronger). The alternative is the better of
  * half and double.
@@ -253,14 +306,21 @@ function chooseMetricalLevel(
   onset: Float32Array,
   pulse: Float64Array,
   frameRate: number,
+  fourierAt: (bpm: number) => number,
+  options: TempoOptions,
 ): { bpm: number; alternative: number } {
   const inRange = (b: number): boolean => b >= MIN_BPM && b <= MAX_BPM;
+  const familyFourier = (c: number): number =>
+    options.method === 'vote' ? fourierAt(c / 2) + fourierAt(c) + fourierAt(2 * c) : 1;
   const pulseScore = (b: number): number =>
-    pulseTrainScore(onset, (60 * frameRate) / b, frameRate) * logNormalPrior(b);
-  const combPrior = (b: number): number => combScore(pulse, (60 * frameRate) / b) * logNormalPrior(b);
+    pulseTrainScore(onset, (60 * frameRate) / b, frameRate) * logNormalPrior(b, options) * familyFourier(b);
+  const combPrior = (b: number): number =>
+    combScore(pulse, (60 * frameRate) / b) *
+    fourierAt(b) ** options.fourierWeight *
+    logNormalPrior(b, options);
   let family = bpm;
   let familyScore = pulseScore(bpm);
-  const threshold = familyScore * FAMILY_SWITCH_MARGIN;
+  const threshold = familyScore * options.familyMargin;
   for (const b of [...peaks, ...[2 / 3, 0.75, 4 / 3, 1.5].map((r) => bpm * r)].filter(inRange)) {
     if (Math.abs(Math.log2(b / bpm)) % 1 < 0.03 || Math.abs(Math.log2(b / bpm)) % 1 > 0.97) continue; // octaves: step 2
     const score = pulseScore(b);
