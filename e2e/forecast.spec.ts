@@ -114,6 +114,10 @@ test('forecast on the prior: range, badge, factors, price curve, fee advice and 
   const fee = page.getByTestId('fee-advice');
   await expect(fee.getByTestId('fee-current')).toContainText('2 500');
   await expect(fee.getByTestId('fee-safe')).toContainText('Sûr');
+  // The explanation is French with French amounts ("2 500 €"), not "2500 EUR".
+  await expect(fee.locator('.fc-fee-explanation')).toContainText('€');
+  await expect(fee.locator('.fc-fee-explanation')).not.toContainText('EUR');
+  await expect(fee.locator('.fc-fee-explanation')).toContainText('Avec ');
 
   // The price curve: revenue and profit against price, the best prices marked.
   const curve = page.getByTestId('price-curve');
@@ -140,6 +144,11 @@ test('forecast on the prior: range, badge, factors, price curve, fee advice and 
   await expect(grid.locator('[data-date="2027-03-05"]')).toHaveClass(/fc-heat-blocked/);
   await expect(grid.locator('[data-date="2027-03-05"]')).toHaveAttribute('aria-label', /indisponible/);
   await expect(grid.locator('[data-date="2027-03-06"]')).toHaveClass(/fc-heat-warning/);
+  // The hold's description is in French.
+  await expect(grid.locator('[data-date="2027-03-06"]')).toHaveAttribute(
+    'aria-label',
+    /Option : Orage Mécanique à Le Périscope/,
+  );
   await expect(top.filter({ hasText: /(^|\s)5 mars 2027/ })).toHaveCount(0);
   await top.nth(1).click();
   const second = await grid.locator('[aria-selected="true"]').getAttribute('data-date');
@@ -225,18 +234,35 @@ test('event history by hand and by CSV (a bad line imports nothing), then retrai
   await expect(history.getByRole('heading', { name: /38 concerts/ })).toBeVisible();
   expect((await call<{ total: number }>(host, 'events.list', {})).total).toBe(38);
 
+  // The same file again: every line is a duplicate, listed and skipped; there is nothing to import.
+  await history.getByRole('button', { name: 'Importer un CSV' }).click();
+  await importer.getByLabel('Contenu du fichier CSV').fill(text.replace('2025-13-10', '2025-11-10'));
+  await importer.getByRole('button', { name: 'Vérifier' }).click();
+  const duplicates = importer.getByTestId('import-duplicates');
+  await expect(duplicates).toContainText('3 doublons — ignorés à l’import');
+  await expect(duplicates.getByRole('row', { name: /Le Sonic/ })).toContainText('déjà dans l’historique');
+  await expect(
+    importer.getByText('Rien de nouveau : toutes les lignes sont déjà dans l’historique.'),
+  ).toBeVisible();
+  await expect(importer.getByRole('button', { name: 'Importer', exact: true })).toBeDisabled();
+  await shoot(page, 'forecast-import-duplicates');
+  await importer.getByRole('button', { name: 'Fermer' }).first().click();
+  await expect(importer).toBeHidden();
+  expect((await call<{ total: number }>(host, 'events.list', {})).total).toBe(38);
+
   // Retraining: progress, then the decision and the evaluation report with its calibration chart.
   await page.getByRole('tab', { name: 'Modèle et évaluation' }).click();
   const retrain = page.getByTestId('retrain');
   await expect(retrain).toContainText('38 concerts utilisables');
-  // Cancel first: the job stops, the model is kept, the button comes back. (The toasts, bottom
-  // right, would cover the Cancel button: close them as a booker would.)
-  const closers = page
-    .locator('[data-testid="toast"]')
-    .getByRole('button', { name: 'Fermer la notification' });
-  while ((await closers.count()) > 0) await closers.first().click();
+  // Cancel first: the job stops, the model is kept, the button comes back. Toasts stack bottom right in a
+  // column 380 px wide, 20 px from the edge (styles.css): the Cancel button sits left of that column, so no
+  // toast can cover it.
   await retrain.getByRole('button', { name: 'Réentraîner sur mon historique' }).click();
-  await retrain.getByRole('button', { name: 'Annuler' }).click();
+  const cancelButton = retrain.getByRole('button', { name: 'Annuler' });
+  const box = (await cancelButton.boundingBox())!;
+  const viewport = page.viewportSize()!;
+  expect(box.x + box.width).toBeLessThan(viewport.width - 20 - 380);
+  await cancelButton.click();
   await expect(
     page.locator('[data-testid="toast"]').filter({ hasText: 'Réentraînement annulé' }),
   ).toBeVisible();
@@ -254,5 +280,9 @@ test('event history by hand and by CSV (a bad line imports nothing), then retrai
   await expect(report.getByRole('row', { name: /Dernier concert de l’artiste/ })).toBeVisible();
   await expect(report).toContainText('38 de vos concerts');
   await expect(report.getByRole('img', { name: 'Calibration de la chance de complet' })).toBeVisible();
+  // Everything the back end writes about the model is shown in French.
+  const card = page.getByTestId('model-card');
+  await expect(card).not.toContainText(/Trained on|Measured on|SYNTHETIC held-out|not better/);
+  await expect(report).not.toContainText(/The candidate|Measured on/);
   await shoot(page, 'forecast-model');
 });

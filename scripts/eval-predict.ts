@@ -76,7 +76,7 @@ for (const bin of report.calibration) {
     `${(bin.predicted * 100).toFixed(1).padStart(9)}% ${(bin.observed * 100).toFixed(1).padStart(9)}% ${String(bin.count).padStart(7)}`,
   );
 }
-for (const note of report.notes) console.log(`note: ${note}`);
+for (const note of report.notes) console.log(`note: ${note.en}`);
 
 const { candidate, baselines } = report;
 const checks: Array<[string, boolean]> = [

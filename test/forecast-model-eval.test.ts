@@ -45,7 +45,8 @@ describe('time-ordered evaluation on a held-out SYNTHETIC history', () => {
     expect(report.candidate.coverage80).toBeGreaterThan(0.65);
     expect(report.candidate.coverage80).toBeLessThan(0.95);
     expect(report.better).toBe(true);
-    expect(report.notes.join(' ')).toMatch(/SYNTHETIC/);
+    expect(report.notes.map((n) => n.en).join(' ')).toMatch(/SYNTHETIC/);
+    expect(report.notes.map((n) => n.fr).join(' ')).toMatch(/SYNTHÉTIQUES/);
     // Calibration table: bins cover every scored show, observed rates rise with predicted ones.
     const scored = report.calibration.reduce((sum, bin) => sum + bin.count, 0);
     expect(scored).toBe(2400 - Math.round(2400 / 4));
@@ -71,7 +72,8 @@ describe('time-ordered evaluation on a held-out SYNTHETIC history', () => {
       expect(report.current).not.toBeNull();
       expect(report.current!.pinball).toBeLessThan(report.candidate.pinball);
       expect(report.better).toBe(false);
-      expect(report.notes.join(' ')).toMatch(/not better than the current model/);
+      expect(report.notes.map((n) => n.en).join(' ')).toMatch(/not better than the current model/);
+      expect(report.notes.map((n) => n.fr).join(' ')).toMatch(/ne fait pas mieux que le modèle actuel/);
     } finally {
       await current.close();
     }

@@ -355,7 +355,8 @@ describe('training robustness', () => {
       ticketsSold: r.ticketsSold,
     }));
     const model = await trainForecastModel(sparse, { kind: 'user', seed: 2 });
-    expect(model.card.notes.join(' ')).toMatch(/not calibrated/);
+    expect(model.card.notes.map((n) => n.en).join(' ')).toMatch(/not calibrated/);
+    expect(model.card.notes.map((n) => n.fr).join(' ')).toMatch(/non calibrée/);
     const [forecast] = predictTrained(model, [unknownInput]);
     for (const value of Object.values(forecast!)) expect(Number.isFinite(value)).toBe(true);
     // Tiny models (single-leaf trees, uncalibrated) export and run in onnxruntime too.

@@ -5,6 +5,7 @@ import type { Artist, Venue } from '../src/shared/domain';
 import type { BestDates, Event, EventsImportResult, Forecast } from '../src/shared/forecast';
 import { call, tempDir, testCore } from './helpers';
 import { useTestPrior } from './forecast-service-fixtures';
+import { PARSE_SLICE } from '../src/main/services/forecast/events-csv';
 
 beforeAll(async () => {
   await useTestPrior();
@@ -88,6 +89,92 @@ describe('events CSV import', () => {
     });
   });
 
+  it('skips rows already in the history or repeated in the file, and reports them in the preview', async () => {
+    const { core } = await seed();
+    const text = [
+      'date,artist,venue,capacity,tickets_sold,ticket_price',
+      '2025-01-10,Nadia Kessler Trio,Le Périscope,600,420,12',
+      '2025-01-11,Nadia Kessler Trio,Le Périscope,600,300,12',
+      '2025-01-10,nadia kessler trio,le periscope,600,421,12', // same artist, venue and date as line 2
+    ].join('\n');
+    const first = await importCsv(core, { text });
+    expect(first).toMatchObject({
+      rows: 3,
+      imported: 2,
+      duplicateCount: 1,
+      skippedDuplicates: 1,
+      errors: [],
+    });
+    expect(first.duplicates).toEqual([
+      expect.objectContaining({ line: 4, date: '2025-01-10', against: 'file', firstLine: 2 }),
+    ]);
+    // The same file again: every row is already in the history; the preview says so and nothing is written.
+    const preview = await importCsv(core, { text, dryRun: true });
+    expect(preview).toMatchObject({ imported: 0, duplicateCount: 3, skippedDuplicates: 3, preview: [] });
+    expect(preview.duplicates.map((d) => [d.line, d.against])).toEqual([
+      [2, 'store'],
+      [3, 'store'],
+      [4, 'file'],
+    ]);
+    const again = await importCsv(core, { text });
+    expect(again).toMatchObject({ imported: 0, skippedDuplicates: 3 });
+    expect((await call<{ total: number }>(core, 'events.list', {})).total).toBe(2);
+    // On request they are written anyway (a matinée and an evening show on the same day).
+    const kept = await importCsv(core, { text, keepDuplicates: true });
+    expect(kept).toMatchObject({ imported: 3, duplicateCount: 3, skippedDuplicates: 0 });
+    expect((await call<{ total: number }>(core, 'events.list', {})).total).toBe(5);
+  });
+
+  it('runs as a job: progress while parsing and checking, a cancel writes nothing, quotes across slices', async () => {
+    const core = testCore();
+    const lines = ['date,artist,venue,venue_city,capacity,tickets_sold,ticket_price,notes'];
+    for (let i = 0; i < 20_000; i++) {
+      const date = new Date(Date.UTC(2000, 0, 1) + Math.floor(i / 10) * 86_400_000)
+        .toISOString()
+        .slice(0, 10);
+      // A quoted note with a comma and a line break in every row, and an emoji (a surrogate pair) in the names:
+      // the parser is fed in slices, so some of them are cut in the middle by a slice boundary.
+      lines.push(
+        `${date},Artiste ${i % 300} 🎷,Salle ${i % 40},Lyon,300,${100 + (i % 150)},15,"Note ${i}, ligne 1\nligne 2"`,
+      );
+    }
+    const text = lines.join('\n');
+    // The test means something only if a slice boundary falls inside a quoted field: count the quotes before
+    // each boundary.
+    const boundaries = Array.from(
+      { length: Math.floor(text.length / PARSE_SLICE) },
+      (_, k) => (k + 1) * PARSE_SLICE,
+    );
+    const insideQuotes = boundaries.filter((at) => (text.slice(0, at).match(/"/g)?.length ?? 0) % 2 === 1);
+    expect(insideQuotes.length).toBeGreaterThan(0);
+    const progress: { stage: string; fraction: number }[] = [];
+    const jobId = crypto.randomUUID();
+    const cancelId = crypto.randomUUID();
+    core.onEvent((event, payload) => {
+      const p = payload as { jobId: string; stage: string; fraction: number };
+      if (event !== 'job.progress') return;
+      if (p.jobId === jobId) progress.push(p);
+      if (p.jobId === cancelId && p.stage === 'check') void core.dispatch('jobs.cancel', { jobId: cancelId });
+    });
+
+    const cancelled = await core.dispatch('events.importCsv', { text, createMissing: true, jobId: cancelId });
+    expect(cancelled).toMatchObject({ ok: false, error: { code: 'CANCELLED' } });
+    expect((await call<{ total: number }>(core, 'events.list', {})).total).toBe(0);
+    expect((await call<{ total: number }>(core, 'artists.list', {})).total).toBe(0);
+
+    const result = await importCsv(core, { text, createMissing: true, jobId });
+    expect(result).toMatchObject({ rows: 20_000, imported: 20_000, errorCount: 0, duplicateCount: 0 });
+    const stages = [...new Set(progress.map((p) => p.stage))];
+    expect(stages).toEqual(['parse', 'check', 'write']);
+    expect(progress.filter((p) => p.stage === 'parse').length).toBeGreaterThan(3);
+    for (let i = 1; i < progress.length; i++)
+      expect(progress[i]!.fraction).toBeGreaterThanOrEqual(progress[i - 1]!.fraction);
+    const { items } = await call<{ items: Event[] }>(core, 'events.list', { limit: 500 });
+    for (const event of items) expect(event.notes).toMatch(/^Note \d+, ligne 1\nligne 2$/);
+    const artists = await call<{ items: Artist[] }>(core, 'artists.list', { query: 'Artiste 7', limit: 100 });
+    expect(artists.items.map((a) => a.name)).toContain('Artiste 7 🎷');
+  }, 120_000);
+
   it('refuses a wrong delimiter, missing columns, unknown names and files over 50 MB', async () => {
     const { core } = await seed();
     const pipes = await importCsv(core, {
@@ -154,11 +241,13 @@ describe('events CSV import', () => {
     const core = testCore();
     const lines = ['date,artist,venue,venue_city,venue_country,capacity,tickets_sold,ticket_price'];
     const countries = ['FR', 'BE', 'CH'];
-    const start = Date.UTC(2015, 0, 1);
+    // Ten shows a day from 1996 on: consecutive rows have different artists and venues, so no row repeats an
+    // artist × venue × date (a repeat would be skipped as a duplicate).
+    const start = Date.UTC(1996, 0, 1);
     for (let i = 0; i < 100_000; i++) {
       const venue = i % 200;
       const capacity = 100 + (venue % 20) * 50;
-      const date = new Date(start + (i % 3650) * 86_400_000).toISOString().slice(0, 10);
+      const date = new Date(start + Math.floor(i / 10) * 86_400_000).toISOString().slice(0, 10);
       const sold = Math.min(capacity, Math.round(capacity * (0.3 + ((i * 7919) % 70) / 100)));
       lines.push(
         `${date},Artist ${i % 500},Venue ${venue},City ${venue},${countries[venue % 3]},${capacity},${sold},${10 + (i % 25)}`,

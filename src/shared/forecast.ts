@@ -189,6 +189,12 @@ export const EventsImportInput = z
     dryRun: z.boolean().default(false),
     /** Create the artists and venues named in the file that are not in the catalogue (else an error per row). */
     createMissing: z.boolean().default(false),
+    /** Also write rows for an artist × venue × date already in the history or earlier in the file (default:
+     * skipped, so importing the same file twice does not double the history). */
+    keepDuplicates: z.boolean().default(false),
+    /** Run as a job: `job.progress` events (stages parse, check, write) and `jobs.cancel` until the write
+     * starts. The write itself is one all-or-nothing transaction. */
+    jobId: JobId.optional(),
   })
   .refine((i) => (i.path === undefined) !== (i.text === undefined), {
     message: 'Give either a file path or the CSV text',
@@ -222,6 +228,18 @@ export const EventPreviewRow = z.object({
 });
 export type EventPreviewRow = z.infer<typeof EventPreviewRow>;
 
+/** A row naming an artist, a venue and a date already in the history (`store`) or earlier in the file (`file`). */
+export const EventDuplicateRow = z.object({
+  line: z.number().int(),
+  date: IsoDate,
+  artistName: z.string(),
+  venueName: z.string(),
+  against: z.enum(['store', 'file']),
+  /** For `file`: the earlier line with the same artist, venue and date. */
+  firstLine: z.number().int().nullable(),
+});
+export type EventDuplicateRow = z.infer<typeof EventDuplicateRow>;
+
 export const EventsImportResult = z.object({
   dryRun: z.boolean(),
   /** Data rows read (header and blank lines excluded). */
@@ -237,6 +255,11 @@ export const EventsImportResult = z.object({
   /** Every problem, line by line (at most 500; `errorCount` has the total). Empty = valid. */
   errors: z.array(CsvLineError),
   errorCount: z.number().int(),
+  /** Duplicate rows found (at most 500 listed; `duplicateCount` has the total). */
+  duplicates: z.array(EventDuplicateRow),
+  duplicateCount: z.number().int(),
+  /** Duplicate rows left out of the write (0 when `keepDuplicates`). */
+  skippedDuplicates: z.number().int(),
 });
 export type EventsImportResult = z.infer<typeof EventsImportResult>;
 
@@ -262,10 +285,10 @@ export const ModelCard = z.object({
   features: z.array(z.string()),
   metrics: z.record(z.string(), z.number()),
   /** What the metrics were measured on, e.g. "held-out synthetic rows" — never presented as real-world accuracy if synthetic. */
-  metricsMeasuredOn: z.string(),
+  metricsMeasuredOn: Bilingual,
   /** Typical error in tickets (MAE), null when not measured on the booker's data. */
   typicalError: z.number().nullable(),
-  notes: z.array(z.string()),
+  notes: z.array(Bilingual),
 });
 export type ModelCard = z.infer<typeof ModelCard>;
 
@@ -290,7 +313,7 @@ export const EvaluationReport = z.object({
   /** Reliability of the sold-out probability: mean predicted vs observed rate per bin. */
   calibration: z.array(z.object({ predicted: z.number(), observed: z.number(), count: z.number().int() })),
   better: z.boolean(),
-  notes: z.array(z.string()),
+  notes: z.array(Bilingual),
 });
 export type EvaluationReport = z.infer<typeof EvaluationReport>;
 
@@ -458,7 +481,8 @@ export const DateConflict = z.object({
   kind: z.enum(['artistBooked', 'venueTaken', 'artistBusy']),
   /** Blocking for a confirmed show or a busy block; a hold is a warning (it may be released). */
   severity: z.enum(['warning', 'error']),
-  description: z.string(),
+  /** What is there, in both languages (names as stored). */
+  description: Bilingual,
 });
 export type DateConflict = z.infer<typeof DateConflict>;
 

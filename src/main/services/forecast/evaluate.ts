@@ -1,4 +1,5 @@
 import { AppError } from '../../../shared/errors';
+import type { Bilingual } from '../../../shared/forecast';
 import type { ForecastInput, TrainingRow } from './features';
 import {
   MIN_TRAINING_EVENTS,
@@ -37,7 +38,7 @@ export interface EvaluationReport {
   baselines: { venueMedianFill: Metrics; artistLast: Metrics };
   calibration: Array<{ predicted: number; observed: number; count: number }>;
   better: boolean;
-  notes: string[];
+  notes: Bilingual[];
 }
 
 export interface EvaluateOptions {
@@ -249,15 +250,33 @@ export async function evaluateTimeOrdered(
     currentMetrics === null ||
     (candidateMetrics.pinball < currentMetrics.pinball &&
       candidateMetrics.brier <= currentMetrics.brier * BRIER_TOLERANCE);
-  const notes: string[] = [];
-  if (kind === 'prior') notes.push('Measured on SYNTHETIC data: not an accuracy on real shows.');
-  if (!beatsBaselines) notes.push('The candidate does not beat the simple baselines on every metric.');
-  if (currentMetrics && !beatsCurrent) notes.push('The candidate is not better than the current model.');
+  const notes: Bilingual[] = [];
+  if (kind === 'prior')
+    notes.push({
+      fr: 'Mesuré sur des données SYNTHÉTIQUES : ce n’est pas une justesse sur de vrais concerts.',
+      en: 'Measured on SYNTHETIC data: not an accuracy on real shows.',
+    });
+  if (!beatsBaselines)
+    notes.push({
+      fr: 'Le nouveau modèle ne bat pas les références simples sur toutes les mesures.',
+      en: 'The candidate does not beat the simple baselines on every metric.',
+    });
+  if (currentMetrics && !beatsCurrent)
+    notes.push({
+      fr: 'Le nouveau modèle ne fait pas mieux que le modèle actuel.',
+      en: 'The candidate is not better than the current model.',
+    });
   if (options.current?.card.kind === 'user') {
-    notes.push('The current model may have been trained on some of these events, which flatters its scores.');
+    notes.push({
+      fr: 'Le modèle actuel a pu être entraîné sur une partie de ces concerts, ce qui flatte ses scores.',
+      en: 'The current model may have been trained on some of these events, which flatters its scores.',
+    });
   }
   if (sorted.some((row) => row.venueKey === undefined || row.artistKey === undefined)) {
-    notes.push("Baselines use the inputs' median fill rates where a row has no artist or venue key.");
+    notes.push({
+      fr: 'Sans artiste ou salle identifiés sur une ligne, les références utilisent les remplissages médians fournis.',
+      en: "Baselines use the inputs' median fill rates where a row has no artist or venue key.",
+    });
   }
   return {
     folds,

@@ -1,5 +1,5 @@
 import { readFile, stat } from 'node:fs/promises';
-import { parse } from 'csv-parse/sync';
+import { parse as createParser } from 'csv-parse';
 import { AppError } from '../../../shared/errors';
 import { DEAL_TYPES, MAX_CAPACITY, type DealType } from '../../../shared/deals';
 import {
@@ -10,6 +10,7 @@ import {
   type Bilingual,
   type CsvLineError,
   type Event,
+  type EventDuplicateRow,
   type EventPreviewRow,
   type EventStatus,
   type EventsImportResult,
@@ -277,12 +278,86 @@ function resultWith(
     preview: [],
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
     errorCount: errors.length,
+    duplicates: [],
+    duplicateCount: 0,
+    skippedDuplicates: 0,
   };
+}
+
+/** What the import needs of a job (services/jobs.ts `Job`): progress events and a cancel check. */
+export interface ImportJob {
+  progress(stage: string, fraction: number): void;
+  throwIfCancelled(): void;
+}
+
+type ParsedRecord = { record: string[]; info: { lines: number } };
+
+// Shares of the progress bar: parsing, checking the rows, then the write (the rest).
+const PARSE_SHARE = 0.4;
+const CHECK_SHARE = 0.5;
+export const PARSE_SLICE = 256 * 1024; // characters fed to the parser between two turns of the event loop
+
+/**
+ * csv-parse's streaming parser fed slice by slice, with a turn of the event loop between slices: 100,000 rows
+ * take seconds to parse, and the main process must keep answering (progress events, a cancel) meanwhile.
+ * Quoted fields spanning two slices are handled by the parser's own state. A slice never ends between the two
+ * halves of a surrogate pair (the stream encodes each slice to UTF-8 on its own).
+ */
+async function parseInSlices(
+  text: string,
+  delimiter: string,
+  job: ImportJob | undefined,
+): Promise<ParsedRecord[]> {
+  const parser = createParser({
+    delimiter,
+    relax_column_count: true,
+    skip_empty_lines: true,
+    info: true,
+    trim: false,
+  });
+  const records: ParsedRecord[] = [];
+  let failure: unknown = null;
+  parser.on('readable', () => {
+    let record: ParsedRecord | null;
+    while ((record = parser.read() as ParsedRecord | null) !== null) records.push(record);
+  });
+  parser.on('error', (error) => (failure ??= error));
+  const ended = new Promise<void>((resolve) => {
+    parser.on('end', resolve);
+    parser.on('error', () => resolve());
+  });
+  let at = 0;
+  while (at < text.length && failure === null) {
+    let end = Math.min(text.length, at + PARSE_SLICE);
+    const last = text.charCodeAt(end - 1);
+    if (end < text.length && last >= 0xd800 && last <= 0xdbff) end--; // keep a surrogate pair together
+    parser.write(text.slice(at, end));
+    at = end;
+    await new Promise((resolve) => setImmediate(resolve));
+    try {
+      job?.throwIfCancelled();
+    } catch (cancelled) {
+      parser.destroy();
+      throw cancelled;
+    }
+    job?.progress('parse', (PARSE_SHARE * at) / text.length);
+  }
+  if (failure === null) parser.end();
+  await ended;
+  if (failure !== null) throw failure;
+  return records;
 }
 
 export async function importEventsCsv(
   store: Store,
-  input: { path?: string | undefined; text?: string | undefined; dryRun: boolean; createMissing: boolean },
+  input: {
+    path?: string | undefined;
+    text?: string | undefined;
+    dryRun: boolean;
+    createMissing: boolean;
+    keepDuplicates?: boolean | undefined;
+  },
+  job?: ImportJob,
 ): Promise<EventsImportResult> {
   const source = await readCsvSource(input);
   if (typeof source !== 'string') return resultWith([source], input.dryRun, null);
@@ -295,16 +370,11 @@ export async function importEventsCsv(
     );
   }
   const delimiter = detectDelimiter(text);
-  let records: { record: string[]; info: { lines: number } }[];
+  let records: ParsedRecord[];
   try {
-    records = parse(text, {
-      delimiter: delimiter ?? ',',
-      relax_column_count: true,
-      skip_empty_lines: true,
-      info: true,
-      trim: false,
-    }) as unknown as { record: string[]; info: { lines: number } }[];
+    records = await parseInSlices(text, delimiter ?? ',', job);
   } catch (error) {
+    if (error instanceof AppError) throw error; // CANCELLED
     const line = (error as { lines?: number }).lines ?? 0;
     return resultWith(
       [
@@ -373,8 +443,13 @@ export async function importEventsCsv(
 
   let checked = 0;
   for (const { record, info } of body) {
-    // A big file takes seconds to check: let the event loop breathe (other calls, progress) every few thousand rows.
-    if (++checked % 5000 === 0) await new Promise((resolve) => setImmediate(resolve));
+    // A big file takes seconds to check: let the event loop breathe (other calls, progress, a cancel) every
+    // few thousand rows.
+    if (++checked % 2000 === 0) {
+      await new Promise((resolve) => setImmediate(resolve));
+      job?.throwIfCancelled();
+      job?.progress('check', PARSE_SHARE + (CHECK_SHARE * checked) / body.length);
+    }
     const line = info.lines;
     const cell = (c: Column) => {
       const i = columnIndex.get(c);
@@ -625,7 +700,45 @@ export async function importEventsCsv(
     });
   }
 
-  const preview: EventPreviewRow[] = planned.slice(0, PREVIEW_ROWS).map((p) => ({
+  // Duplicates: the same artist, venue and date as an event already in the history (not deleted) or as an
+  // earlier row of this file. A new artist or venue (createMissing) has no history yet, so only the file can
+  // repeat it. Skipped by default: importing the same file twice must not double the history.
+  const existing = store.db.prepare(
+    'SELECT 1 FROM events WHERE artist_id = ? AND venue_id = ? AND date = ? AND deleted_at IS NULL LIMIT 1',
+  );
+  const seen = new Map<string, number>();
+  const duplicates: EventDuplicateRow[] = [];
+  const toWrite: typeof planned = [];
+  for (const p of planned) {
+    const artistKey = p.newArtist !== null ? `new:${p.newArtist}` : p.fields.artistId;
+    const venueKey = p.newVenue !== null ? `new:${p.newVenue}` : p.fields.venueId;
+    const key = `${artistKey}|${venueKey}|${p.fields.date}`;
+    const firstLine = seen.get(key);
+    const inStore =
+      firstLine === undefined &&
+      p.newArtist === null &&
+      p.newVenue === null &&
+      existing.get(p.fields.artistId, p.fields.venueId, p.fields.date) !== undefined;
+    if (firstLine === undefined) seen.set(key, p.line);
+    if (firstLine !== undefined || inStore) {
+      duplicates.push({
+        line: p.line,
+        date: p.fields.date,
+        artistName: p.artistName,
+        venueName: p.venueName,
+        against: inStore ? 'store' : 'file',
+        firstLine: firstLine ?? null,
+      });
+      if (input.keepDuplicates) toWrite.push(p);
+    } else toWrite.push(p);
+  }
+  const duplicateReport = {
+    duplicates: duplicates.slice(0, MAX_REPORTED_ERRORS),
+    duplicateCount: duplicates.length,
+    skippedDuplicates: planned.length - toWrite.length,
+  };
+
+  const preview: EventPreviewRow[] = toWrite.slice(0, PREVIEW_ROWS).map((p) => ({
     line: p.line,
     date: p.fields.date,
     artistName: p.artistName,
@@ -645,6 +758,7 @@ export async function importEventsCsv(
     preview,
     errors: errors.slice(0, MAX_REPORTED_ERRORS),
     errorCount: errors.length,
+    ...duplicateReport,
   };
   if (errors.length > 0 || input.dryRun) {
     return {
@@ -655,7 +769,9 @@ export async function importEventsCsv(
     };
   }
 
-  // Every row is valid: write them all, or nothing.
+  // Every row is valid: write them all, or nothing. Past this point a cancel is too late: the write is short.
+  job?.throwIfCancelled();
+  job?.progress('write', PARSE_SHARE + CHECK_SHARE);
   const artists = createArtistRepository(store);
   const venues = createVenueRepository(store);
   const insert = store.db.prepare(INSERT_EVENT_SQL);
@@ -670,7 +786,7 @@ export async function importEventsCsv(
       );
     }
     const created = new Date().toISOString();
-    for (const p of planned) {
+    for (const p of toWrite) {
       const fields: EventFields = {
         ...p.fields,
         artistId: p.newArtist ? artistIds.get(p.newArtist)! : p.fields.artistId,
@@ -679,9 +795,10 @@ export async function importEventsCsv(
       insert.run(...eventInsertValues(uuidv7(), fields, 'csv', created, store.clock.tick()));
     }
   })();
+  job?.progress('write', 1);
   return {
     ...base,
-    imported: planned.length,
+    imported: toWrite.length,
     artistsCreated: newArtists.size,
     venuesCreated: newVenues.size,
   };

@@ -78,6 +78,16 @@ export const FEATURE_NAMES: readonly string[] = Object.freeze([
   'country', // FR 0, BE 1, CH 2, other NaN
 ]);
 
+/**
+ * Shape constraints per column (−1 non-increasing, +1 non-decreasing, 0 free), aligned with FEATURE_NAMES.
+ * Demand never rises with the price: in a booker's history (and in the synthetic one) popular artists get
+ * higher prices, so unconstrained trees read "expensive shows sell more" and the price optimiser runs to the
+ * top of its grid. Both price columns are held non-increasing for every head (fill quantiles and sold-out).
+ */
+export const MONOTONE_CONSTRAINTS: readonly number[] = Object.freeze(
+  FEATURE_NAMES.map((name) => (name === 'ticketPrice' || name === 'relativePrice' ? -1 : 0)),
+);
+
 const COUNTRY_CODES: Record<string, number> = { FR: 0, BE: 1, CH: 2 };
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 

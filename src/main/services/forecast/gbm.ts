@@ -54,6 +54,12 @@ export interface BoostOptions {
   lambda: number; // L2 on leaf values, in hessian units
   subsample: number; // fraction of rows drawn per tree (without replacement)
   seed: number;
+  /**
+   * Per feature: −1 = the prediction must not increase with it, +1 = must not decrease, 0 = free. Enforced in
+   * the split search (a split whose children go the wrong way is not a candidate) and on the final leaf
+   * values (`enforceMonotone`), so it holds for the exported ONNX trees too: they carry the same leaves.
+   */
+  monotone?: readonly number[];
   /** Called after each tree; throw from it (e.g. on abort) to stop. */
   onRound?: (round: number) => void;
 }
@@ -245,6 +251,14 @@ export async function boost(
     const tree = growTree(binned, index, grad, hess, options, leafOf);
     if (options.objective === 'quantile')
       renewLeaves(tree, index, leafOf, target, score, censored, weight, alpha, options);
+    if (options.monotone?.some((c) => c !== 0)) {
+      const leafRows = new Float64Array(tree.feature.length);
+      for (let k = 0; k < sampleSize; k++) {
+        const leaf = leafOf[index[k]!]!;
+        leafRows[leaf] = leafRows[leaf]! + 1;
+      }
+      enforceMonotone(tree, options.monotone, leafRows);
+    }
     // Update the scores of every row (not only the sample) through the tree, by bins.
     const treeBins = splitBins.get(tree)!;
     for (let i = 0; i < rows; i++) {
@@ -415,6 +429,7 @@ function bestSplit(
   options: BoostOptions,
 ): Split | null {
   const { lambda, minLeafRows } = options;
+  const monotone = options.monotone;
   if (totals.c < 2 * minLeafRows) return null;
   const parentScore = (totals.g * totals.g) / (totals.h + lambda);
   let best: Split | null = null;
@@ -441,6 +456,14 @@ function bestSplit(
         if (cl < minLeafRows || cr < minLeafRows) continue;
         const gr = totals.g - gl;
         const hr = totals.h - hl;
+        const direction = monotone?.[f] ?? 0;
+        if (direction !== 0) {
+          // Newton values of the children (for the quantile objective: minus the mean subgradient, whose
+          // sign says which way the residuals lean). Left holds the smaller values of the feature.
+          const leftValue = -gl / (hl + lambda);
+          const rightValue = -gr / (hr + lambda);
+          if (direction < 0 ? leftValue < rightValue : leftValue > rightValue) continue;
+        }
         const gain = (gl * gl) / (hl + lambda) + (gr * gr) / (hr + lambda) - parentScore;
         if (gain > 1e-9 && (!best || gain > best.gain)) best = { feature: f, bin: b, missingLeft, gain };
         if (cM === 0) break; // without missing values both sides give the same split
@@ -448,6 +471,56 @@ function bestSplit(
     }
   }
   return best;
+}
+
+/**
+ * Makes a tree monotone in the constrained features, whatever its leaf values came from (Newton steps or the
+ * renewed quantiles). Top-down, each node carries bounds [lo, hi] on the leaves below it; at a split on a
+ * constrained feature the two sides' row-weighted mean values (clamped to the bounds) give a midpoint: for a
+ * non-increasing feature the left (smaller values) side is bounded below by it and the right side above, so
+ * every leaf on the left is ≥ every leaf on the right. When the sides go the wrong way (possible after the
+ * quantile renewal) the midpoint is their common mean and both sides collapse onto it. This is LightGBM's
+ * "basic" monotone method, applied after the leaves are final. Two rows that differ only in a constrained
+ * feature part at such a split, so the tree's prediction is monotone in it; a sum of such trees is too.
+ */
+export function enforceMonotone(tree: Tree, monotone: readonly number[], leafRows: ArrayLike<number>): void {
+  const n = tree.feature.length;
+  const mean = new Float64Array(n);
+  const rows = new Float64Array(n);
+  // Children are always added after their parent, so a reverse scan sees children first.
+  for (let node = n - 1; node >= 0; node--) {
+    if (tree.feature[node] === -1) {
+      rows[node] = Math.max(leafRows[node] ?? 0, 1e-9);
+      mean[node] = tree.value[node]!;
+    } else {
+      const l = tree.left[node]!;
+      const r = tree.right[node]!;
+      rows[node] = rows[l]! + rows[r]!;
+      mean[node] = (mean[l]! * rows[l]! + mean[r]! * rows[r]!) / rows[node]!;
+    }
+  }
+  const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
+  const stack: [number, number, number][] = [[0, -Infinity, Infinity]];
+  while (stack.length > 0) {
+    const [node, lo, hi] = stack.pop()!;
+    if (tree.feature[node] === -1) {
+      tree.value[node] = clamp(tree.value[node]!, lo, hi);
+      continue;
+    }
+    const l = tree.left[node]!;
+    const r = tree.right[node]!;
+    const direction = monotone[tree.feature[node]!] ?? 0;
+    if (direction === 0) {
+      stack.push([l, lo, hi], [r, lo, hi]);
+      continue;
+    }
+    const ml = clamp(mean[l]!, lo, hi);
+    const mr = clamp(mean[r]!, lo, hi);
+    const ordered = direction < 0 ? ml >= mr : ml <= mr;
+    const mid = ordered ? (ml + mr) / 2 : (ml * rows[l]! + mr * rows[r]!) / (rows[l]! + rows[r]!);
+    if (direction < 0) stack.push([l, Math.max(lo, mid), hi], [r, lo, Math.min(hi, mid)]);
+    else stack.push([l, lo, Math.min(hi, mid)], [r, Math.max(lo, mid), hi]);
+  }
 }
 
 /** Quantile objective: replace each leaf's gradient step by the censored α-quantile of its residuals. */

@@ -25,7 +25,11 @@ export function createForecastHandlers(
     'events.create': ({ id, ...fields }) => events.create(fields, id),
     'events.update': ({ id, fields }) => events.update(id, fields),
     'events.delete': ({ id }) => events.remove(id),
-    'events.importCsv': (input) => importEventsCsv(ctx.store, input),
+    // With a jobId the import reports progress and can be cancelled (big files take seconds to check).
+    'events.importCsv': ({ jobId, ...input }) =>
+      jobId
+        ? jobs.run(jobId, (job) => importEventsCsv(ctx.store, input, job))
+        : importEventsCsv(ctx.store, input),
     'events.exportCsv': (filter) => {
       const list = events.all(filter);
       const scope = [filter.from, filter.to].filter(Boolean).join('_');

@@ -2,8 +2,16 @@ import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { AppError } from '../../../shared/errors';
+import type { Bilingual } from '../../../shared/forecast';
 import { uuidv7 } from '../../../shared/ids';
-import { FEATURE_NAMES, calendarOf, toFeatureMatrix, type ForecastInput, type TrainingRow } from './features';
+import {
+  FEATURE_NAMES,
+  MONOTONE_CONSTRAINTS,
+  calendarOf,
+  toFeatureMatrix,
+  type ForecastInput,
+  type TrainingRow,
+} from './features';
 import { binMatrix, boost, createRandom, predictEnsemble, subsetBinned, type Ensemble } from './gbm';
 import { imputeCensoredFills } from './model/censoring';
 import {
@@ -39,9 +47,10 @@ export interface ModelCard {
   syntheticRows: number;
   features: readonly string[];
   metrics: Record<string, number>;
-  metricsMeasuredOn: string;
+  /** In both languages: the screens show the interface's one. */
+  metricsMeasuredOn: Bilingual;
   typicalError: number | null;
-  notes: string[];
+  notes: Bilingual[];
 }
 
 export interface ForecastModel {
@@ -239,6 +248,7 @@ export async function trainForecastModel(rows: TrainingRow[], options: TrainOpti
     minLeafRows: settings.minLeafRows,
     lambda: 1,
     subsample: settings.subsample,
+    monotone: MONOTONE_CONSTRAINTS,
   };
 
   // Censoring: pass 0 uses the censored pinball loss; each further pass re-draws the sold-out rows' demand
@@ -327,13 +337,25 @@ export async function trainForecastModel(rows: TrainingRow[], options: TrainOpti
       syntheticRows,
       features: [...FEATURE_NAMES],
       metrics: {},
-      metricsMeasuredOn: 'not measured yet',
+      metricsMeasuredOn: { fr: 'pas encore mesuré', en: 'not measured yet' },
       typicalError: null,
       notes: [
         ...(options.treatSoldOutAsExact
-          ? ['Sold-out shows treated as exact (comparison model, not for use).']
+          ? [
+              {
+                fr: 'Concerts complets traités comme exacts (modèle de comparaison, pas pour l’usage).',
+                en: 'Sold-out shows treated as exact (comparison model, not for use).',
+              },
+            ]
           : []),
-        ...(calibrate ? [] : [`Sold-out probability not calibrated: fewer than 30 events (${n}).`]),
+        ...(calibrate
+          ? []
+          : [
+              {
+                fr: `Probabilité de complet non calibrée : moins de 30 concerts (${n}).`,
+                en: `Sold-out probability not calibrated: fewer than 30 events (${n}).`,
+              },
+            ]),
       ],
     },
     quantiles: quantiles as [Ensemble, Ensemble, Ensemble],
@@ -389,6 +411,12 @@ export function fitPlatt(
     a -= da;
     b -= db;
     if (Math.abs(da) + Math.abs(db) < 1e-9) break;
+  }
+  if (!(a > 0)) {
+    // Out-of-fold margins that rank the shows the wrong way (or not at all) carry no usable signal, and a
+    // negative slope would turn the trees' price constraint upside down: fall back to the smoothed base rate.
+    const rate = (positives + 1) / (positives + negatives + 2);
+    return { a: 0, b: Math.log(rate / (1 - rate)) };
   }
   return { a, b };
 }
@@ -515,7 +543,7 @@ export function explainTrained(
 export function recordMetrics(
   card: ModelCard,
   metrics: { mae: number; pinball: number; brier: number; coverage80: number },
-  measuredOn: string,
+  measuredOn: Bilingual,
 ): void {
   card.metrics = { ...metrics };
   card.metricsMeasuredOn = measuredOn;
@@ -523,6 +551,12 @@ export function recordMetrics(
 }
 
 // ---------------------------------------------------------------------------------------------- files
+
+/** A card's text: both languages; a plain string (cards written before that) is shown as is in both. */
+const StoredText = z.union([
+  z.object({ fr: z.string(), en: z.string() }),
+  z.string().transform((text) => ({ fr: text, en: text })),
+]);
 
 const StoredCard = z.object({
   formatVersion: z.literal(FORMAT_VERSION),
@@ -536,9 +570,9 @@ const StoredCard = z.object({
     syntheticRows: z.number().int().nonnegative(),
     features: z.array(z.string()),
     metrics: z.record(z.string(), z.number()),
-    metricsMeasuredOn: z.string(),
+    metricsMeasuredOn: StoredText,
     typicalError: z.number().nullable(),
-    notes: z.array(z.string()),
+    notes: z.array(StoredText),
   }),
   reference: z.array(z.number().nullable()),
 });
@@ -593,7 +627,9 @@ export function renderModelCard(card: ModelCard): string {
     '',
     '## Metrics',
     '',
-    `Measured on: ${card.metricsMeasuredOn}`,
+    `Measured on: ${card.metricsMeasuredOn.en}`,
+    '',
+    `Mesuré sur : ${card.metricsMeasuredOn.fr}`,
     '',
     ...(Object.keys(card.metrics).length === 0
       ? ['(none recorded)']
@@ -603,7 +639,18 @@ export function renderModelCard(card: ModelCard): string {
           ...Object.entries(card.metrics).map(([k, v]) => `| ${k} | ${round(v)} |`),
         ]),
     '',
-    ...(card.notes.length > 0 ? ['## Notes', '', ...card.notes.map((n) => `- ${n}`), ''] : []),
+    ...(card.notes.length > 0
+      ? [
+          '## Notes',
+          '',
+          ...card.notes.map((n) => `- ${n.en}`),
+          '',
+          '## Notes (français)',
+          '',
+          ...card.notes.map((n) => `- ${n.fr}`),
+          '',
+        ]
+      : []),
   ];
   return lines.join('\n');
 }

@@ -69,11 +69,12 @@ export type RetrainReply =
 export function decideReplacement(report: EvaluationReport): { replace: boolean; reason: Bilingual } {
   const c = report.candidate;
   const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
+  const fmtFr = (v: number) => fmt(v).replace('.', ','); // French decimal comma
   if (report.better) {
     return {
       replace: true,
       reason: {
-        fr: `Le nouveau modèle fait mieux : erreur typique ±${fmt(c.mae)} billets${report.current ? ` (modèle actuel ±${fmt(report.current.mae)})` : ''}, meilleur que les références simples.`,
+        fr: `Le nouveau modèle fait mieux : erreur typique ±${fmtFr(c.mae)} billets${report.current ? ` (modèle actuel ±${fmtFr(report.current.mae)})` : ''}, meilleur que les références simples.`,
         en: `The new model is better: typical error ±${fmt(c.mae)} tickets${report.current ? ` (current model ±${fmt(report.current.mae)})` : ''}, better than the simple baselines.`,
       },
     };
@@ -88,7 +89,7 @@ export function decideReplacement(report: EvaluationReport): { replace: boolean;
     return {
       replace: false,
       reason: {
-        fr: `Modèle conservé : le nouveau ne bat pas les références simples sur toutes les mesures (erreur ±${fmt(c.mae)} contre ±${fmt(best)} billets pour la meilleure référence).`,
+        fr: `Modèle conservé : le nouveau ne bat pas les références simples sur toutes les mesures (erreur ±${fmtFr(c.mae)} contre ±${fmtFr(best)} billets pour la meilleure référence).`,
         en: `Model kept: the new one does not beat the simple baselines on every measure (error ±${fmt(c.mae)} vs ±${fmt(best)} tickets for the best baseline).`,
       },
     };
@@ -98,8 +99,8 @@ export function decideReplacement(report: EvaluationReport): { replace: boolean;
     return {
       replace: false,
       reason: {
-        fr: `Modèle conservé : ${report.notes.join(' ')}`,
-        en: `Model kept: ${report.notes.join(' ')}`,
+        fr: `Modèle conservé : ${report.notes.map((note) => note.fr).join(' ')}`,
+        en: `Model kept: ${report.notes.map((note) => note.en).join(' ')}`,
       },
     };
   }
@@ -108,11 +109,11 @@ export function decideReplacement(report: EvaluationReport): { replace: boolean;
     replace: false,
     reason: soldOutWorse
       ? {
-          fr: `Modèle conservé : le nouveau prévoit mieux les billets (perte quantile ${fmt(c.pinball)} contre ${fmt(current.pinball)}) mais moins bien la chance de complet (Brier ${c.brier.toFixed(3)} contre ${current.brier.toFixed(3)}).`,
+          fr: `Modèle conservé : le nouveau prévoit mieux les billets (perte quantile ${fmtFr(c.pinball)} contre ${fmtFr(current.pinball)}) mais moins bien la chance de complet (Brier ${c.brier.toFixed(3).replace('.', ',')} contre ${current.brier.toFixed(3).replace('.', ',')}).`,
           en: `Model kept: the new one forecasts tickets better (pinball loss ${fmt(c.pinball)} vs ${fmt(current.pinball)}) but the sold-out chance worse (Brier ${c.brier.toFixed(3)} vs ${current.brier.toFixed(3)}).`,
         }
       : {
-          fr: `Modèle conservé : le nouveau ne fait pas mieux que l'actuel (perte quantile ${fmt(c.pinball)} contre ${fmt(current.pinball)}).`,
+          fr: `Modèle conservé : le nouveau ne fait pas mieux que l'actuel (perte quantile ${fmtFr(c.pinball)} contre ${fmtFr(current.pinball)}).`,
           en: `Model kept: the new one is not better than the current one (pinball loss ${fmt(c.pinball)} vs ${fmt(current.pinball)}).`,
         },
   };
@@ -144,11 +145,10 @@ export async function runRetrainWork(
     signal,
     onProgress: (p) => progress('train', 0.7 + 0.25 * p.fraction),
   });
-  recordMetrics(
-    model.card,
-    report.candidate,
-    `time-ordered cross-validation on ${report.rows} of the booker's own events (${report.folds} folds)`,
-  );
+  recordMetrics(model.card, report.candidate, {
+    fr: `validation croisée chronologique sur ${report.rows} de vos concerts (${report.folds} plis)`,
+    en: `time-ordered cross-validation on ${report.rows} of the booker's own events (${report.folds} folds)`,
+  });
   progress('save', 0.96);
   await saveForecastModel(model, request.outDir);
   return { report, saved: true };

@@ -452,8 +452,17 @@ export function createForecastService(store: Store, models: ModelRegistry) {
       const safe = at(forecast!.p10);
       const targetLevel = at(forecast!.p50);
       const stretch = at(forecast!.p90);
-      const unit = adjusts === 'guarantee' ? ` ${target.currency}` : ' %';
-      const fmt = (v: number) => `${Math.round(v * 100) / 100}${unit}`;
+      // The explanation is a sentence per language, so its amounts are formatted the way the renderer formats
+      // money (locales fr-FR / en-GB, as `localeOf` in the renderer): "10 274,88 €" / "€10,274.88".
+      const fmtIn = (locale: string) => {
+        const format =
+          adjusts === 'guarantee'
+            ? new Intl.NumberFormat(locale, { style: 'currency', currency: target.currency })
+            : new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 });
+        return (v: number) => format.format(adjusts === 'guarantee' ? v : v / 100);
+      };
+      const fmtFr = fmtIn('fr-FR');
+      const fmtEn = fmtIn('en-GB');
       const what =
         adjusts === 'guarantee'
           ? { fr: 'la garantie', en: 'the guarantee' }
@@ -471,14 +480,14 @@ export function createForecastService(store: Store, models: ModelRegistry) {
         explanation: {
           fr:
             `Avec ${Math.round(forecast!.p50)} billets attendus (${Math.round(forecast!.p10)}–${Math.round(forecast!.p90)}), ` +
-            `l'organisateur équilibre ses comptes jusqu'à ${what.fr} de ${fmt(targetLevel.value)} ; ` +
-            `${fmt(safe.value)} reste sûr même au bas de la fourchette. ` +
-            `Au niveau actuel (${fmt(current.value)}), chance d'équilibre pour l'organisateur : ${Math.round(current.organiserBreakEvenProbability * 100)} %.`,
+            `l'organisateur équilibre ses comptes jusqu'à ${what.fr} de ${fmtFr(targetLevel.value)} ; ` +
+            `${fmtFr(safe.value)} reste sûr même au bas de la fourchette. ` +
+            `Au niveau actuel (${fmtFr(current.value)}), chance d'équilibre pour l'organisateur : ${Math.round(current.organiserBreakEvenProbability * 100)} %.`,
           en:
             `With ${Math.round(forecast!.p50)} tickets expected (${Math.round(forecast!.p10)}–${Math.round(forecast!.p90)}), ` +
-            `the organiser breaks even up to ${what.en} of ${fmt(targetLevel.value)}; ` +
-            `${fmt(safe.value)} stays safe even at the low end. ` +
-            `At the current level (${fmt(current.value)}), the organiser's chance of breaking even: ${Math.round(current.organiserBreakEvenProbability * 100)} %.`,
+            `the organiser breaks even up to ${what.en} of ${fmtEn(targetLevel.value)}; ` +
+            `${fmtEn(safe.value)} stays safe even at the low end. ` +
+            `At the current level (${fmtEn(current.value)}), the organiser's chance of breaking even: ${Math.round(current.organiserBreakEvenProbability * 100)} %.`,
         },
         basis: basisOf(model.card, target.ctx.venueEvents, target.ctx.artistEvents),
       };
@@ -486,6 +495,8 @@ export function createForecastService(store: Store, models: ModelRegistry) {
   };
 }
 export type ForecastService = ReturnType<typeof createForecastService>;
+
+const EVENT_STATUS_FR: Record<string, string> = { planned: 'prévu', confirmed: 'confirmé', played: 'joué' };
 
 /**
  * What stands in the way of each date: the artist's own holds and shows (anywhere), holds and shows of
@@ -526,19 +537,14 @@ function conflictsByDate(
   }[];
   for (const h of holds) {
     const confirmed = h.status === 'confirmed';
-    if (h.artist_id === artistId) {
-      add(h.start_date, h.end_date, {
-        kind: 'artistBooked',
-        severity: confirmed ? 'error' : 'warning',
-        description: `${confirmed ? 'Confirmed' : 'Hold'}: ${h.artist_name} at ${h.venue_name}`,
-      });
-    } else {
-      add(h.start_date, h.end_date, {
-        kind: 'venueTaken',
-        severity: confirmed ? 'error' : 'warning',
-        description: `${confirmed ? 'Confirmed' : 'Hold'}: ${h.artist_name} at ${h.venue_name}`,
-      });
-    }
+    add(h.start_date, h.end_date, {
+      kind: h.artist_id === artistId ? 'artistBooked' : 'venueTaken',
+      severity: confirmed ? 'error' : 'warning',
+      description: {
+        fr: `${confirmed ? 'Confirmé' : 'Option'} : ${h.artist_name} à ${h.venue_name}`,
+        en: `${confirmed ? 'Confirmed' : 'Hold'}: ${h.artist_name} at ${h.venue_name}`,
+      },
+    });
   }
   const events = store.db
     .prepare(
@@ -559,7 +565,10 @@ function conflictsByDate(
     add(e.date, e.date, {
       kind: e.artist_id === artistId ? 'artistBooked' : 'venueTaken',
       severity: blocking ? 'error' : 'warning',
-      description: `Show (${e.status}): ${e.artist_name} at ${e.venue_name}`,
+      description: {
+        fr: `Concert (${EVENT_STATUS_FR[e.status] ?? e.status}) : ${e.artist_name} à ${e.venue_name}`,
+        en: `Show (${e.status}): ${e.artist_name} at ${e.venue_name}`,
+      },
     });
   }
   const blocks = store.db
@@ -572,7 +581,10 @@ function conflictsByDate(
     add(b.start_date, b.end_date, {
       kind: 'artistBusy',
       severity: 'error',
-      description: `Busy: ${b.summary || 'external calendar'}`,
+      description: {
+        fr: `Indisponible : ${b.summary || 'agenda externe'}`,
+        en: `Busy: ${b.summary || 'external calendar'}`,
+      },
     });
   }
   return out;

@@ -41,8 +41,22 @@ export interface SyntheticEvent extends TrainingRow {
 export const DAY_OF_WEEK_EFFECT = [0.6, 0.7, 0.8, 0.95, 1.25, 1.35, 0.75] as const;
 /** Assumed month multipliers, January … December (indoor summer slump: the festival season). */
 export const MONTH_EFFECT = [0.9, 0.95, 1.05, 1.05, 1.0, 0.9, 0.75, 0.7, 0.95, 1.1, 1.1, 1.0] as const;
-/** Assumed price elasticity of demand with respect to the price relative to the venue's usual price. */
-export const PRICE_ELASTICITY = -1.1;
+/**
+ * Assumed price response: semi-log demand ∝ exp(−PRICE_SENSITIVITY · (r − 1)) in the price r relative to the
+ * venue's usual price, i.e. an elasticity of −PRICE_SENSITIVITY · r. At the usual price it is −0.8: INELASTIC,
+ * as the performing-arts demand literature mostly finds at prevailing prices (Seaman 2006, "Empirical studies
+ * of demand for the performing arts", Handbook of the Economics of Art and Culture, ch. 14), and demand turns
+ * elastic above 1.25× (−1.6 at 2×). Uncapped revenue then peaks at 1.25× the usual price: bookers price a
+ * little below the revenue maximum, as Krueger (2005, "The economics of real superstars", J. Labor Econ.)
+ * observed for concerts. A constant elasticity cannot do this: below −1 it puts the optimum at the lowest
+ * price that fills the room, above −1 at the top of any grid.
+ */
+export const PRICE_SENSITIVITY = 0.8;
+/** Elasticity at the venue's usual price (for the model card). */
+export const PRICE_ELASTICITY = -PRICE_SENSITIVITY;
+/** Night-to-night spread (log σ) of a show's price around what the room and the artist usually charge: wide
+ * enough that the history covers the optimiser's 0.4×–2× grid (trees cannot extrapolate past their data). */
+const PRICE_SPREAD = 0.3;
 /** Day of week of bookings (Monday … Sunday): bookers put most shows on Thursday–Saturday. */
 const BOOKED_DAYS = [0.06, 0.08, 0.12, 0.16, 0.25, 0.26, 0.07] as const;
 
@@ -190,8 +204,10 @@ export function generateSyntheticHistory(options: SyntheticOptions): SyntheticEv
     const offset = Math.floor(random() * 5) - 2;
     const venue = bySize[Math.min(bySize.length - 1, Math.max(0, nearest + offset))]!;
     const { dayOfWeek, month } = calendarOf(iso);
-    const popularity = Math.pow(Math.max(draw / venue.capacity, 0.05), 0.12);
-    const ticketPrice = Math.max(0, Math.round(venue.usualPrice * popularity * Math.exp(0.18 * normal())));
+    // The price varies around the room's usual price independently of the artist's popularity: in a real
+    // history popular artists also charge more, which hides the price response behind the draw; the prior is
+    // where the model learns that response, so the synthetic history leaves it unconfounded.
+    const ticketPrice = Math.max(0, Math.round(venue.usualPrice * Math.exp(PRICE_SPREAD * normal())));
     const relativePrice = venue.usualPrice > 0 ? Math.max(ticketPrice, 1) / venue.usualPrice : 1;
     const leadTimeDays =
       random() < 0.1 ? 7 + Math.floor(random() * 14) : 21 + Math.floor(-70 * Math.log(1 - random()));
@@ -210,7 +226,7 @@ export function generateSyntheticHistory(options: SyntheticOptions): SyntheticEv
       MONTH_EFFECT[month - 1]! *
       (publicHoliday ? 1.15 : 1) *
       (schoolHoliday ? 0.9 : 1) *
-      Math.pow(relativePrice, PRICE_ELASTICITY) *
+      Math.exp(-PRICE_SENSITIVITY * (relativePrice - 1)) *
       (1 - 0.45 * Math.exp(-leadTimeDays / 30)) *
       Math.pow(0.93, competingEvents) *
       (1 + 0.12 * Math.log1p(promotionSpend / venue.capacity)) *

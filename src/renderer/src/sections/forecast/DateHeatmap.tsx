@@ -14,7 +14,7 @@ import {
 import { ErrorNote } from './ErrorNote';
 import { isDark, RAMP, rampColour } from './heat';
 import { BasisBadge } from './ForecastPanel';
-import { useInvoke } from './requests';
+import { inLanguage, useInvoke } from './requests';
 
 export type HeatMetric = 'p50' | 'soldOut';
 
@@ -140,7 +140,7 @@ function HeatmapBody({ data, onForecastDay }: { data: BestDates; onForecastDay(d
     if (cell.flags.publicHoliday) parts.push(cell.flags.publicHoliday);
     if (cell.flags.schoolHoliday) parts.push(cell.flags.schoolHolidayName ?? t('flags.schoolHoliday'));
     if (cell.flags.competingEvents) parts.push(t('flags.competing', { count: cell.flags.competingEvents }));
-    if (cell.conflicts.length) parts.push(cell.conflicts.map((c) => c.description).join(' ; '));
+    if (cell.conflicts.length) parts.push(cell.conflicts.map((c) => inLanguage(c.description)).join(' ; '));
     if (!cell.available) parts.push(t('dates.unavailable'));
     return parts.join(', ');
   };
@@ -376,10 +376,10 @@ function DayDetail({
       ) : null}
       {cell.conflicts.map((conflict) => (
         <p
-          key={conflict.kind + conflict.description}
+          key={conflict.kind + conflict.description.en}
           className={conflict.severity === 'error' ? 'fc-day-conflict fc-day-blocking' : 'fc-day-conflict'}
         >
-          {t(`dates.conflicts.${conflict.kind}`)} — {conflict.description}
+          {t(`dates.conflicts.${conflict.kind}`)} — {inLanguage(conflict.description)}
         </p>
       ))}
       <button

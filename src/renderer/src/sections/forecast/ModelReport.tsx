@@ -175,11 +175,13 @@ function ModelCardView({ status }: { status: ModelStatus }) {
         <>
           <CardMetrics metrics={card.metrics} />
           <p className={synthetic ? 'fc-measured fc-measured-synthetic' : 'fc-measured'}>
-            {t('model.measuredOn', { what: card.metricsMeasuredOn.replace(/\.+$/, '') })}
+            {t('model.measuredOn', { what: inLanguage(card.metricsMeasuredOn).replace(/\.+$/, '') })}
           </p>
         </>
       ) : (
-        <p className="muted">{t('model.noMetrics', { what: card.metricsMeasuredOn.replace(/\.+$/, '') })}</p>
+        <p className="muted">
+          {t('model.noMetrics', { what: inLanguage(card.metricsMeasuredOn).replace(/\.+$/, '') })}
+        </p>
       )}
       <details className="fc-features">
         <summary>{t('model.features', { count: card.features.length })}</summary>
@@ -194,7 +196,7 @@ function ModelCardView({ status }: { status: ModelStatus }) {
       {card.notes.length ? (
         <ul className="fc-notes">
           {card.notes.map((note) => (
-            <li key={note}>{note}</li>
+            <li key={note.en}>{inLanguage(note)}</li>
           ))}
         </ul>
       ) : null}
@@ -294,6 +296,17 @@ function RetrainCard({
       </p>
       {running ? (
         <div className="fc-progress-row">
+          {/* Cancel first, on the left where the retrain button was: the toasts stack bottom-right and must
+              never cover it during a long training. */}
+          <button
+            type="button"
+            className="button button-small button-danger-ghost"
+            onClick={onCancel}
+            disabled={running.cancelling}
+          >
+            <Icon name="stop" size={16} />
+            {t('model.cancel')}
+          </button>
           <div
             className="fc-progress"
             role="progressbar"
@@ -308,15 +321,6 @@ function RetrainCard({
           <span className="fc-progress-text" aria-live="polite">
             {running.cancelling ? t('model.cancelling') : `${stageLabel} — ${formatPercent(percent, 0)}`}
           </span>
-          <button
-            type="button"
-            className="button button-small button-danger-ghost"
-            onClick={onCancel}
-            disabled={running.cancelling}
-          >
-            <Icon name="stop" size={16} />
-            {t('model.cancel')}
-          </button>
         </div>
       ) : (
         <button
@@ -457,7 +461,7 @@ function ReportView({ report, status }: { report: EvaluationReport; status: Mode
           {report.notes.length ? (
             <ul className="fc-notes">
               {report.notes.map((note) => (
-                <li key={note}>{note}</li>
+                <li key={note.en}>{inLanguage(note)}</li>
               ))}
             </ul>
           ) : null}
