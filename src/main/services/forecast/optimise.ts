@@ -2,6 +2,8 @@ import type { Deal } from '../../../shared/deals';
 import type { DateCell, FeeRecommendation, PricePoint } from '../../../shared/forecast';
 import { breakEvenTickets, settle } from '../deals/arithmetic';
 import type { TicketForecast } from './model';
+// One normal CDF and quantile for the whole forecast (shared with the censoring step).
+import { normalCdf, normalQuantile } from './model/censoring';
 
 // The optimisers over a forecast: expected money over the ticket distribution, the price curve, the
 // ranking of dates and the fee levels. Pure functions; money out is integer cents (the deal arithmetic's).
@@ -15,48 +17,6 @@ import type { TicketForecast } from './model';
 const Z90 = 1.2815515655446004;
 /** Probability levels at which the distribution is sampled for expectations (midpoints of 20 bins). */
 const LEVELS = Array.from({ length: 20 }, (_, i) => (i + 0.5) / 20);
-
-/** Inverse of the standard normal CDF (Acklam's rational approximation, |error| < 1.2e-9). */
-function normalQuantile(p: number): number {
-  const a = [
-    -39.69683028665376, 220.9460984245205, -275.9285104469687, 138.357751867269, -30.66479806614716,
-    2.506628274631,
-  ];
-  const b = [
-    -54.47609879822406, 161.5858368580409, -155.6989798598866, 66.80131188771972, -13.28068155288572,
-  ];
-  const c = [
-    -0.007784894002430293, -0.3223964580411365, -2.400758277161838, -2.549732539343734, 4.374664141464968,
-    2.938163982698783,
-  ];
-  const d = [0.007784695709041462, 0.3224671290700398, 2.445134137142996, 3.754408661907416];
-  const low = 0.02425;
-  if (p < low) {
-    const q = Math.sqrt(-2 * Math.log(p));
-    return (
-      (((((c[0]! * q + c[1]!) * q + c[2]!) * q + c[3]!) * q + c[4]!) * q + c[5]!) /
-      ((((d[0]! * q + d[1]!) * q + d[2]!) * q + d[3]!) * q + 1)
-    );
-  }
-  if (p > 1 - low) return -normalQuantile(1 - p);
-  const q = p - 0.5;
-  const r = q * q;
-  return (
-    ((((((a[0]! * r + a[1]!) * r + a[2]!) * r + a[3]!) * r + a[4]!) * r + a[5]!) * q) /
-    (((((b[0]! * r + b[1]!) * r + b[2]!) * r + b[3]!) * r + b[4]!) * r + 1)
-  );
-}
-
-/** Standard normal CDF (Abramowitz–Stegun 7.1.26 on erf, |error| < 1.5e-7). */
-function normalCdf(x: number): number {
-  const t = 1 / (1 + (0.3275911 * Math.abs(x)) / Math.SQRT2);
-  const y =
-    1 -
-    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
-      t *
-      Math.exp(-(x * x) / 2);
-  return x >= 0 ? (1 + y) / 2 : (1 - y) / 2;
-}
 
 export interface TicketDistribution {
   capacity: number;
