@@ -9,6 +9,7 @@ import { RulesTable } from './RulesTable';
 import { useContractRequest } from './store';
 import { ContractWorkspace, type WorkspaceStart } from './Workspace';
 import './contracts.css';
+import { tabForKey } from '../../lib/tabs';
 
 type Tab = 'list' | 'contract' | 'rules';
 const TABS: readonly Tab[] = ['list', 'contract', 'rules'];
@@ -58,17 +59,7 @@ export function ContractsSection() {
 
   const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const available = TABS.filter((x) => x !== 'contract' || start);
-    const index = available.indexOf(tab);
-    const target =
-      event.key === 'ArrowRight'
-        ? available[(index + 1) % available.length]
-        : event.key === 'ArrowLeft'
-          ? available[(index - 1 + available.length) % available.length]
-          : event.key === 'Home'
-            ? available[0]
-            : event.key === 'End'
-              ? available[available.length - 1]
-              : undefined;
+    const target = tabForKey(event.key, available, tab);
     if (!target) return;
     event.preventDefault();
     setTab(target);

@@ -12,6 +12,7 @@ import { ModelReport } from './ModelReport';
 import { PriceCurveCard } from './PriceCurveCard';
 import { FORECAST_TABS, useForecastSelection, type ForecastTab } from './store';
 import './forecast.css';
+import { tabForKey } from '../../lib/tabs';
 
 const TAB_ICONS: Record<ForecastTab, IconName> = {
   forecast: 'forecast',
@@ -45,17 +46,7 @@ export function ForecastSection() {
       requestAnimationFrame(() => tabsRef.current?.querySelector<HTMLElement>(`#fc-tab-${next}`)?.focus());
   };
   const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = FORECAST_TABS.indexOf(tab);
-    const target =
-      event.key === 'ArrowRight'
-        ? FORECAST_TABS[(index + 1) % FORECAST_TABS.length]
-        : event.key === 'ArrowLeft'
-          ? FORECAST_TABS[(index - 1 + FORECAST_TABS.length) % FORECAST_TABS.length]
-          : event.key === 'Home'
-            ? FORECAST_TABS[0]
-            : event.key === 'End'
-              ? FORECAST_TABS[FORECAST_TABS.length - 1]
-              : undefined;
+    const target = tabForKey(event.key, FORECAST_TABS, tab);
     if (!target) return;
     event.preventDefault();
     selectTab(target, true);

@@ -15,6 +15,7 @@ import { SourceCredit, VenueImport } from './VenueImport';
 import { VenueRanking } from './VenueRanking';
 import { Weights } from './Weights';
 import './match.css';
+import { tabForKey } from '../../lib/tabs';
 
 /**
  * « Adéquation » (issue #4): a natural-language search with its chips, the venues ranked for an
@@ -71,17 +72,7 @@ export function MatchSection() {
       requestAnimationFrame(() => tabsRef.current?.querySelector<HTMLElement>(`#fit-tab-${next}`)?.focus());
   };
   const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
-    const index = MATCH_TABS.indexOf(tab);
-    const target =
-      event.key === 'ArrowRight'
-        ? MATCH_TABS[(index + 1) % MATCH_TABS.length]
-        : event.key === 'ArrowLeft'
-          ? MATCH_TABS[(index - 1 + MATCH_TABS.length) % MATCH_TABS.length]
-          : event.key === 'Home'
-            ? MATCH_TABS[0]
-            : event.key === 'End'
-              ? MATCH_TABS[MATCH_TABS.length - 1]
-              : undefined;
+    const target = tabForKey(event.key, MATCH_TABS, tab);
     if (!target) return;
     event.preventDefault();
     selectTab(target, true);

@@ -11,6 +11,7 @@ import { OfferBuilder, type BuilderMode } from './OfferBuilder';
 import { OfferDetail } from './OfferDetail';
 import { NO_FILTERS, OfferList, type OfferFilters } from './OfferList';
 import { counterpartName } from './Negotiation';
+import { tabForKey } from '../../lib/tabs';
 
 type Tab = 'list' | 'calendar' | 'offer';
 
@@ -135,17 +136,7 @@ export function OffersSection() {
 
   const onTabKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
     const available = TABS.filter((x) => x !== 'offer' || view);
-    const index = available.indexOf(tab);
-    const target =
-      event.key === 'ArrowRight'
-        ? available[(index + 1) % available.length]
-        : event.key === 'ArrowLeft'
-          ? available[(index - 1 + available.length) % available.length]
-          : event.key === 'Home'
-            ? available[0]
-            : event.key === 'End'
-              ? available[available.length - 1]
-              : undefined;
+    const target = tabForKey(event.key, available, tab);
     if (!target) return;
     event.preventDefault();
     focusNext.current = 'tab';
