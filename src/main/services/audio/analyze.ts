@@ -14,7 +14,7 @@ import { buildEmbedding } from './embedding';
 import { mean, standardDeviation, type FeatureSummary } from './features';
 import { KEY_PROFILES, estimateKey, estimateKeyFromFrames, meanChroma } from './key';
 import { LoudnessMeter, TruePeakMeter } from './loudness';
-import { onsetStrength, percussiveShare } from './onset';
+import { HIGH_ONSET_BANDS, LOW_ONSET_BANDS, onsetStrength, percussiveShare } from './onset';
 import { StreamingResampler } from './resample';
 import {
   ANALYSIS_RATE,
@@ -27,7 +27,7 @@ import {
   mfccFrames,
 } from './spectral';
 import { StreamingStft } from './stft';
-import { estimateTempo, type TempoEstimate } from './tempo';
+import { DEFAULT_TEMPO_OPTIONS, estimateTempo, type TempoCues, type TempoEstimate } from './tempo';
 import { WaveformBuilder } from './waveform';
 
 // analyzeFile: one demo file → its AudioAnalysis. Decoding and feature extraction run together,
@@ -111,6 +111,8 @@ export type DetailedAnalysis = {
   features: FeatureSummary | null;
   /** Onset strength envelope at FRAME_RATE and per-frame chroma (12 per frame); null when silent. */
   onset: Float32Array | null;
+  /** Low- and high-band onset envelopes (tempo's octave model); null when silent. */
+  bands: TempoCues | null;
   chromaFrames: Float32Array | null;
 };
 
@@ -169,6 +171,7 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
       tempo: null,
       features: null,
       onset: null,
+      bands: null,
       chromaFrames: null,
     };
   }
@@ -177,11 +180,17 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
   const melPower = p.spectral.mel.view();
   const logMel = logMelSpectrogram(melPower);
   const onset = onsetStrength(logMel, MEL_BANDS);
-  const tempo = estimateTempo(onset, FRAME_RATE);
+  const chromaFrames = p.pitch.chromaFrames();
+  const bands: TempoCues = {
+    low: onsetStrength(logMel, MEL_BANDS, ...LOW_ONSET_BANDS),
+    high: onsetStrength(logMel, MEL_BANDS, ...HIGH_ONSET_BANDS),
+    chromaFrames,
+    chromaRate: ANALYSIS_RATE / TONAL_HOP_SIZE,
+  };
+  const tempo = estimateTempo(onset, FRAME_RATE, DEFAULT_TEMPO_OPTIONS, bands);
   throwIfAborted(signal);
 
   onProgress?.({ stage: 'tonality', fraction: 0.93 });
-  const chromaFrames = p.pitch.chromaFrames();
   const chroma = meanChroma(chromaFrames);
   const key = estimateKeyFromFrames(chromaFrames, TONAL_HOP_SIZE / ANALYSIS_RATE);
   // The embedding (version 1) and the descriptors keep the tonal statistics they were calibrated
@@ -240,6 +249,7 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
     tempo,
     features: summary,
     onset,
+    bands,
     chromaFrames,
   };
 }
