@@ -478,12 +478,12 @@ function composeSong(
   tonic: number,
   mode: 'major' | 'minor',
   seed: number,
-  progression: readonly number[] = style.progressions[mode][0]!,
 ): Buffer {
   const random = seededRandom(seed);
   const stepTicks = TICKS_PER_QUARTER / style.sub;
   const barSteps = style.beats * style.sub;
   const bars = Math.max(8, Math.ceil((32 * bpm) / 60 / style.beats / 4) * 4) + 1;
+  const progression = style.progressions[mode][0]!;
   const scale = mode === 'major' ? MAJOR : NATURAL_MINOR;
   const jitter = (): number => (random() - 0.5) * 0.02 * TICKS_PER_QUARTER; // ±5 ms-ish
   const human = (v: number): number => v * (0.88 + 0.24 * random());
@@ -627,68 +627,6 @@ export function gmCorpus(dir: string, songsPerStyle = 3): GmSong[] {
       songs.push({ name, style: style.name, path, bpm, key: { key: PITCH_NAMES[tonic]!, mode } });
       index++;
     }
-  }
-  return songs;
-}
-
-/** Diatonic 4-bar progressions (scale degrees, 0 = tonic) a training song draws from. */
-const TRAINING_PROGRESSIONS = {
-  major: [
-    [0, 4, 5, 3],
-    [0, 3, 4, 3],
-    [0, 5, 1, 4],
-    [0, 3, 0, 4],
-    [0, 5, 3, 4],
-    [0, 1, 4, 0],
-    [0, 2, 3, 4],
-    [5, 3, 0, 4],
-  ],
-  minor: [
-    [0, 5, 2, 6],
-    [0, 6, 5, 6],
-    [0, 3, 4, 0],
-    [0, 3, 6, 2],
-    [0, 6, 5, 4],
-    [0, 5, 6, 0],
-    [0, 2, 3, 4],
-  ],
-};
-
-/**
- * Songs for training (scripts/train-tempo-octave.ts), never for evaluation: drawn from other seeds
- * than gmCorpus, in a random style with a tempo up to 10 % outside the style's range, a random
- * key, a random diatonic progression (not only the style's own) and, when several are given,
- * alternately rendered with each soundfont. WAV only. Cached in `dir`.
- */
-export function gmTrainingCorpus(dir: string, count: number, soundfonts: readonly string[]): GmSong[] {
-  const fonts = soundfonts.filter((f) => existsSync(f));
-  if (fonts.length === 0) return [];
-  mkdirSync(dir, { recursive: true });
-  const songs: GmSong[] = [];
-  for (let index = 0; index < count; index++) {
-    const random = seededRandom(900_001 + index * 104_729);
-    const style = STYLES[Math.floor(random() * STYLES.length)]!;
-    const keyIndex = Math.floor(random() * 24);
-    const tonic = keyIndex % 12;
-    const mode = keyIndex < 12 ? 'major' : 'minor';
-    const [lo, hi] = style.tempo;
-    const bpm = Math.round(lo * 0.9 + random() * (hi * 1.1 - lo * 0.9));
-    const pool = TRAINING_PROGRESSIONS[mode];
-    const progression =
-      random() < 0.3 ? style.progressions[mode][0]! : pool[Math.floor(random() * pool.length)]!;
-    const font = fonts[index % fonts.length]!;
-    const name = `train${String(index).padStart(3, '0')}-${style.name}-${bpm}-${PITCH_NAMES[tonic]}${mode === 'minor' ? 'm' : ''}`;
-    const mid = join(dir, `${name}.mid`);
-    const wav = join(dir, `${name}.wav`);
-    if (!existsSync(wav)) {
-      writeFileSync(mid, composeSong(style, bpm, tonic, mode, 700_000 + index, progression));
-      const temporary = `${wav}.part.wav`;
-      execFileSync('fluidsynth', ['-ni', '-g', '0.6', '-r', '44100', '-F', temporary, font, mid], {
-        stdio: 'ignore',
-      });
-      renameSync(temporary, wav);
-    }
-    songs.push({ name, style: style.name, path: wav, bpm, key: { key: PITCH_NAMES[tonic]!, mode } });
   }
   return songs;
 }

@@ -15,12 +15,7 @@ import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import { analyzeFileDetailed } from '../src/main/services/audio/analyze';
 import { FRAME_RATE } from '../src/main/services/audio/spectral';
-import {
-  DEFAULT_TEMPO_OPTIONS,
-  estimateTempo,
-  type TempoCues,
-  type TempoOptions,
-} from '../src/main/services/audio/tempo';
+import { DEFAULT_TEMPO_OPTIONS, estimateTempo, type TempoOptions } from '../src/main/services/audio/tempo';
 import {
   DEFAULT_CADENCE_OPTIONS,
   KEY_PROFILES,
@@ -48,44 +43,34 @@ const VERSION_1_TEMPO: TempoOptions = {
 const cacheDir = join(tmpdir(), 'flowstage-tune');
 mkdirSync(cacheDir, { recursive: true });
 
-type Cached = Item & { onset: Float32Array; chromaFrames: Float32Array; bands: TempoCues };
+type Cached = Item & { onset: Float32Array; chromaFrames: Float32Array };
 
 async function load(item: Item): Promise<Cached | null> {
   const id = createHash('sha1').update(item.path).digest('hex').slice(0, 16);
-  const file = join(cacheDir, `${id}-bands.json`);
+  const file = join(cacheDir, `${id}.json`);
   if (!existsSync(file)) {
     const detailed = await analyzeFileDetailed(item.path);
     writeFileSync(
       file,
       JSON.stringify({
         onset: detailed.onset ? Array.from(detailed.onset) : null,
-        low: detailed.bands ? Array.from(detailed.bands.low) : null,
-        high: detailed.bands ? Array.from(detailed.bands.high) : null,
         chromaFrames: detailed.chromaFrames ? Array.from(detailed.chromaFrames) : null,
       }),
     );
   }
   const data = JSON.parse(readFileSync(file, 'utf8')) as {
     onset: number[] | null;
-    low: number[] | null;
-    high: number[] | null;
     chromaFrames: number[] | null;
   };
-  if (!data.onset || !data.low || !data.high || !data.chromaFrames) return null;
+  if (!data.onset || !data.chromaFrames) return null;
   return {
     ...item,
     onset: Float32Array.from(data.onset),
-    bands: {
-      low: Float32Array.from(data.low),
-      high: Float32Array.from(data.high),
-      chromaFrames: Float32Array.from(data.chromaFrames),
-      chromaRate: ANALYSIS_RATE / TONAL_HOP_SIZE,
-    },
     chromaFrames: Float32Array.from(data.chromaFrames),
   };
 }
 
-export type TempoVariant = (onset: Float32Array, frameRate: number, bands: TempoCues) => number | null;
+export type TempoVariant = (onset: Float32Array, frameRate: number) => number | null;
 export type KeyVariant = (chromaFrames: Float32Array) => { key: string; mode: string } | null;
 
 const pct = (n: number, d: number): string => (d ? `${((100 * n) / d).toFixed(1)}` : 'n/a');
@@ -94,7 +79,7 @@ function scoreTempo(label: string, items: Cached[], variant: TempoVariant): void
   const line: string[] = [];
   for (const split of ['validation', 'test'] as const) {
     const subset = items.filter((i) => i.split === split && i.bpm !== undefined);
-    const acc = subset.map((i) => tempoAccuracy(variant(i.onset, FRAME_RATE, i.bands) ?? 0, i.bpm!));
+    const acc = subset.map((i) => tempoAccuracy(variant(i.onset, FRAME_RATE) ?? 0, i.bpm!));
     line.push(
       `${split} n=${subset.length} Acc1 ${pct(acc.filter((a) => a.acc1).length, acc.length)} Acc2 ${pct(acc.filter((a) => a.acc2).length, acc.length)}`,
     );
@@ -102,7 +87,7 @@ function scoreTempo(label: string, items: Cached[], variant: TempoVariant): void
   console.log(`tempo ${label.padEnd(24)} ${line.join('   ')}`);
   if (verbose)
     for (const i of items.filter((x) => x.bpm !== undefined)) {
-      const est = variant(i.onset, FRAME_RATE, i.bands) ?? 0;
+      const est = variant(i.onset, FRAME_RATE) ?? 0;
       const a = tempoAccuracy(est, i.bpm!);
       if (!a.acc1)
         console.log(
@@ -145,11 +130,7 @@ async function main(): Promise<void> {
     const cached = await load(item);
     if (cached) items.push(cached);
   }
-  scoreTempo(
-    'current',
-    items,
-    (onset, rate, bands) => estimateTempo(onset, rate, undefined, bands)?.bpm ?? null,
-  );
+  scoreTempo('current', items, (onset, rate) => estimateTempo(onset, rate)?.bpm ?? null);
   scoreTempo('version 1', items, (onset, rate) => estimateTempo(onset, rate, VERSION_1_TEMPO)?.bpm ?? null);
   const tempoGrid = (args.find((a) => a.startsWith('--tempo='))?.slice(8) ?? '').split(';').filter(Boolean);
   for (const spec of tempoGrid) {
@@ -157,7 +138,7 @@ async function main(): Promise<void> {
       ...DEFAULT_TEMPO_OPTIONS,
       ...(JSON.parse(spec) as Partial<TempoOptions>),
     };
-    scoreTempo(spec, items, (onset, rate, bands) => estimateTempo(onset, rate, options, bands)?.bpm ?? null);
+    scoreTempo(spec, items, (onset, rate) => estimateTempo(onset, rate, options)?.bpm ?? null);
   }
   if (args.includes('--no-key')) return;
   // The key as analysed (profile ensemble + cadence step), then cadence variants:

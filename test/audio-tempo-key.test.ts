@@ -186,22 +186,6 @@ describe('key estimator, cadence step', () => {
     expect(`${estimate.key} ${estimate.mode}`).toBe('C major');
   });
 
-  it('a loop cut mid-progression (no held final chord) is left to the profile', () => {
-    // C major I–vi–IV–V looped, cut right after two seconds of A minor: no cadence, still C major.
-    const loop = [
-      [0, 4, 7],
-      [9, 0, 4],
-      [5, 9, 0],
-      [7, 11, 2],
-    ];
-    const frames = chordLoopFrames(loop, [9, 0, 4]);
-    const cut = frames.subarray(0, frames.length - 12 * 12 + 12 * 6); // the last chord only 6 frames
-    const held = estimateKeyFromFrames(frames, FRAME_SEC)!;
-    const notHeld = estimateKeyFromFrames(cut, FRAME_SEC)!;
-    expect(`${held.key} ${held.mode}`).toBe('A minor'); // 4.4 s of A minor at the end reads as a cadence
-    expect(`${notHeld.key} ${notHeld.mode}`).toBe('C major');
-  });
-
   it('a clear key is not overturned by an ending on an unrelated chord', () => {
     // C major I–IV–V–I, cut on an E-flat major chord (not the relative, dominant or subdominant).
     const cadential = [

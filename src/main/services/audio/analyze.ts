@@ -14,7 +14,7 @@ import { buildEmbedding } from './embedding';
 import { mean, standardDeviation, type FeatureSummary } from './features';
 import { KEY_PROFILES, estimateKey, estimateKeyFromFrames, meanChroma } from './key';
 import { LoudnessMeter, TruePeakMeter } from './loudness';
-import { HIGH_ONSET_BANDS, LOW_ONSET_BANDS, onsetStrength, percussiveShare } from './onset';
+import { onsetStrength, percussiveShare } from './onset';
 import { StreamingResampler } from './resample';
 import {
   ANALYSIS_RATE,
@@ -27,7 +27,7 @@ import {
   mfccFrames,
 } from './spectral';
 import { StreamingStft } from './stft';
-import { DEFAULT_TEMPO_OPTIONS, estimateTempo, type TempoCues, type TempoEstimate } from './tempo';
+import { estimateTempo, type TempoEstimate } from './tempo';
 import { WaveformBuilder } from './waveform';
 
 // analyzeFile: one demo file → its AudioAnalysis. Decoding and feature extraction run together,
@@ -111,8 +111,6 @@ export type DetailedAnalysis = {
   features: FeatureSummary | null;
   /** Onset strength envelope at FRAME_RATE and per-frame chroma (12 per frame); null when silent. */
   onset: Float32Array | null;
-  /** Low- and high-band onset envelopes (tempo's octave model); null when silent. */
-  bands: TempoCues | null;
   chromaFrames: Float32Array | null;
 };
 
@@ -171,7 +169,6 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
       tempo: null,
       features: null,
       onset: null,
-      bands: null,
       chromaFrames: null,
     };
   }
@@ -180,17 +177,11 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
   const melPower = p.spectral.mel.view();
   const logMel = logMelSpectrogram(melPower);
   const onset = onsetStrength(logMel, MEL_BANDS);
-  const chromaFrames = p.pitch.chromaFrames();
-  const bands: TempoCues = {
-    low: onsetStrength(logMel, MEL_BANDS, ...LOW_ONSET_BANDS),
-    high: onsetStrength(logMel, MEL_BANDS, ...HIGH_ONSET_BANDS),
-    chromaFrames,
-    chromaRate: ANALYSIS_RATE / TONAL_HOP_SIZE,
-  };
-  const tempo = estimateTempo(onset, FRAME_RATE, DEFAULT_TEMPO_OPTIONS, bands);
+  const tempo = estimateTempo(onset, FRAME_RATE);
   throwIfAborted(signal);
 
   onProgress?.({ stage: 'tonality', fraction: 0.93 });
+  const chromaFrames = p.pitch.chromaFrames();
   const chroma = meanChroma(chromaFrames);
   const key = estimateKeyFromFrames(chromaFrames, TONAL_HOP_SIZE / ANALYSIS_RATE);
   // The embedding (version 1) and the descriptors keep the tonal statistics they were calibrated
@@ -249,7 +240,6 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
     tempo,
     features: summary,
     onset,
-    bands,
     chromaFrames,
   };
 }

@@ -188,25 +188,13 @@ export type CadenceOptions = {
   weight: number;
   /** Candidates: keys within this correlation of the best (among the related ones below). */
   margin: number;
-  /**
-   * The cadence counts only when the ending holds one chord: the mean cosine similarity of its
-   * frames to their mean must reach this (0: always counts).
-   */
-  minEndingStability: number;
 };
 
 /**
  * scripts/tune-audio.ts, validation split (52 files): MIREX 0.921 without the cadence step, 0.952
- * with it, on a plateau of endings 3–5 s, weights 0.4–1.2, margin 0.1 and held-chord stability
- * 0.87–0.89 (docs/audio.md). The stability gate keeps 12 s excerpts cut on the relative minor
- * (test/audio-analysis.test.ts) in their key: 0.708 without it, 0.942 with it.
+ * with it, on a plateau of endings 3–4 s, weights 0.4–1.2 and margin 0.1 (docs/audio.md).
  */
-export const DEFAULT_CADENCE_OPTIONS: CadenceOptions = {
-  endingSec: 4,
-  weight: 0.6,
-  margin: 0.1,
-  minEndingStability: 0.88,
-};
+export const DEFAULT_CADENCE_OPTIONS: CadenceOptions = { endingSec: 4, weight: 0.6, margin: 0.1 };
 
 const TONIC_TRIAD: Record<KeyMode, readonly number[]> = {
   major: [1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0],
@@ -220,10 +208,9 @@ const TONIC_TRIAD: Record<KeyMode, readonly number[]> = {
  * subdominant (one note apart); those are most of its errors. Music usually ends on its tonic
  * chord, so when the best key's relative, dominant or subdominant correlates nearly as well
  * (within `margin`), the one whose tonic triad best matches the last `endingSec` seconds of
- * sounding frames gets a bonus — when those seconds hold one chord (a loop or an excerpt cut
- * mid-progression ends on whatever chord was playing, and is left to the profile). Only related
- * keys compete, so an ending on another chord cannot move the key far, and a clear profile
- * decision is never overturned. `frameSec` is the duration of one chroma frame.
+ * sounding frames gets a bonus. Only those related keys compete, so a piece that ends on its
+ * dominant (a loop cut anywhere) cannot be read in a remote key, and a clear profile decision is
+ * never overturned. `frameSec` is the duration of one chroma frame.
  */
 export function estimateKeyFromFrames(
   chromaFrames: Float32Array,
@@ -235,9 +222,7 @@ export function estimateKeyFromFrames(
   if (!mean) return null;
   const correlations = keyCorrelations(mean, profile);
   const best = correlations.reduce((a, b) => (b.r > a.r ? b : a));
-  const endingFrames = soundingFrames(chromaFrames, Math.max(1, Math.round(options.endingSec / frameSec)));
-  const ending = meanChroma(endingFrames);
-  const held = ending !== null && stability(endingFrames, ending) >= options.minEndingStability;
+  const ending = endingChroma(chromaFrames, Math.max(1, Math.round(options.endingSec / frameSec)));
   const related = new Set(
     [
       best.mode === 'major' ? [(best.tonic + 9) % 12, 'minor'] : [(best.tonic + 3) % 12, 'major'],
@@ -249,7 +234,7 @@ export function estimateKeyFromFrames(
   const scored = correlations.map((s) => ({
     ...s,
     candidate: related.has(`${s.tonic} ${s.mode}`) && s.r >= best.r - options.margin,
-    score: s.r + options.weight * (held ? pearson(ending, TONIC_TRIAD[s.mode], s.tonic) : 0),
+    score: s.r + options.weight * (ending ? pearson(ending, TONIC_TRIAD[s.mode], s.tonic) : 0),
   }));
   const winner = scored.filter((s) => s.candidate).reduce((a, b) => (b.score > a.score ? b : a));
   // The runner-up and the confidence margin are read on every key's combined score, so a close
@@ -260,35 +245,16 @@ export function estimateKeyFromFrames(
   );
 }
 
-/** The last `count` frames with energy (a fade to silence is skipped). */
-function soundingFrames(chromaFrames: Float32Array, count: number): Float32Array {
+/** Mean chroma of the last `frames` frames that have energy (a fade to silence is skipped). */
+function endingChroma(chromaFrames: Float32Array, frames: number): Float64Array | null {
   const total = chromaFrames.length / 12;
   const picked: number[] = [];
-  for (let k = 0; k < total && picked.length < count; k++) {
-    const t = total - 1 - k;
+  for (let t = total - 1; t >= 0 && picked.length < frames; t--) {
     let energy = 0;
     for (let i = 0; i < 12; i++) energy += chromaFrames[t * 12 + i]!;
     if (energy > 0) picked.push(t);
   }
-  const out = new Float32Array(picked.length * 12);
-  picked.forEach((t, j) => out.set(chromaFrames.subarray(t * 12, t * 12 + 12), j * 12));
-  return out;
-}
-
-/** Mean cosine similarity of frames to a reference chroma (1: one chord held throughout). */
-function stability(frames: Float32Array, reference: ArrayLike<number>): number {
-  const count = frames.length / 12;
-  let norm = 0;
-  for (let i = 0; i < 12; i++) norm += reference[i]! ** 2;
-  let sum = 0;
-  for (let t = 0; t < count; t++) {
-    let dot = 0;
-    let own = 0;
-    for (let i = 0; i < 12; i++) {
-      dot += frames[t * 12 + i]! * reference[i]!;
-      own += frames[t * 12 + i]! ** 2;
-    }
-    sum += own > 0 && norm > 0 ? dot / Math.sqrt(own * norm) : 0;
-  }
-  return count ? sum / count : 0;
+  const ending = new Float32Array(picked.length * 12);
+  picked.forEach((t, j) => ending.set(chromaFrames.subarray(t * 12, t * 12 + 12), j * 12));
+  return meanChroma(ending);
 }

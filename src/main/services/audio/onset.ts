@@ -3,32 +3,23 @@
 /**
  * Onset strength envelope (one value per STFT frame): half-wave-rectified spectral flux of the
  * log-mel spectrogram, averaged over bands (librosa's onset_strength). Log compression makes a
- * soft note onset count as much as a loud one; rectification keeps only energy increases. With
- * `from`/`to`, only mel bands from…to−1 count (a kick or a hi-hat envelope, for the tempo's
- * metrical level).
+ * soft note onset count as much as a loud one; rectification keeps only energy increases.
  */
-export function onsetStrength(logMel: Float32Array, bands: number, from = 0, to = bands): Float32Array {
+export function onsetStrength(logMel: Float32Array, bands: number): Float32Array {
   const frames = logMel.length / bands;
   const out = new Float32Array(frames);
   for (let t = 1; t < frames; t++) {
     let sum = 0;
     const row = t * bands;
     const previous = row - bands;
-    for (let b = from; b < to; b++) {
+    for (let b = 0; b < bands; b++) {
       const d = logMel[row + b]! - logMel[previous + b]!;
       if (d > 0) sum += d;
     }
-    out[t] = sum / (to - from);
+    out[t] = sum / bands;
   }
   return out;
 }
-
-/**
- * Mel bands (of the 40 from 40 Hz to 10 kHz) of the low and high onset envelopes: bands 0–2
- * (centres up to ~195 Hz: kick drum, bass) and 28–39 (above ~4 kHz: hi-hats, cymbals, shakers).
- */
-export const LOW_ONSET_BANDS = [0, 3] as const;
-export const HIGH_ONSET_BANDS = [28, 40] as const;
 
 /** Median of the first `length` values of a scratch array (insertion sort: n ≤ 17, no allocation). */
 function medianInPlace(values: Float32Array, length: number): number {

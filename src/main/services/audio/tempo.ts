@@ -1,7 +1,4 @@
 import FFT from 'fft.js';
-import { octaveModelScore } from './tempo-octave';
-
-export { OCTAVE_FEATURES } from './tempo-octave';
 
 // Tempo from the onset strength envelope: autocorrelation tempogram, harmonic comb, log-normal
 // tempo prior, octave check, then sub-frame refinement on the whole-file autocorrelation.
@@ -52,24 +49,6 @@ export type TempoOptions = {
   familyMargin: number;
   /** Exponent of the Fourier tempogram in the octave choice (0: comb × prior only). */
   fourierWeight: number;
-  /**
-   * How the octave (½, 1 or 2 × the family's tempo) is chosen: 'prior' by comb × prior (analysis
-   * versions 1–3); 'model' by the trained octave model (tempo-octave.ts) when band envelopes are
-   * given, else by 'prior'.
-   */
-  octave: 'prior' | 'model';
-};
-
-/**
- * What the octave model reads besides the onset envelope: low-band (kick, bass) and high-band
- * (hi-hat) onset envelopes at the same rate, and optionally the chroma frames (12 per frame, at
- * `chromaRate` frames a second) for the harmonic-rhythm cue.
- */
-export type TempoCues = {
-  low: Float32Array;
-  high: Float32Array;
-  chromaFrames?: Float32Array;
-  chromaRate?: number;
 };
 
 /**
@@ -82,7 +61,6 @@ export const DEFAULT_TEMPO_OPTIONS: TempoOptions = {
   method: 'vote',
   familyMargin: 1.3,
   fourierWeight: 0,
-  octave: 'model',
 };
 const WINDOW_SEC = 8;
 const WINDOW_HOP_SEC = 1;
@@ -168,58 +146,7 @@ export function estimateTempo(
   onset: Float32Array,
   frameRate: number,
   options: TempoOptions = DEFAULT_TEMPO_OPTIONS,
-  bands?: TempoCues,
 ): TempoEstimate | null {
-  const stage = tempoCandidates(onset, frameRate, options, bands);
-  if (!stage) return null;
-  const { novelty, pulse, localPeriods } = stage;
-  let chosen: number;
-  if (options.octave === 'model' && stage.octaveFeatures) {
-    const scored = stage.octaveFeatures.map((c) => ({ bpm: c.bpm, score: octaveModelScore(c.features) }));
-    chosen = scored.reduce((x, y) => (y.score > x.score ? y : x)).bpm;
-  } else {
-    chosen = stage.octave.reduce((x, y) => (stage.combPrior(y) > stage.combPrior(x) ? y : x));
-  }
-  const others = [chosen / 2, chosen * 2].filter((b) => b >= MIN_BPM && b <= MAX_BPM);
-  const alternativeLevel = others.length
-    ? others.reduce((x, y) => (stage.combPrior(y) > stage.combPrior(x) ? y : x))
-    : chosen;
-
-  // --- refinement on the whole-file autocorrelation
-  const refined = refinePeriod(novelty, (60 * frameRate) / chosen, frameRate);
-  const bpm = (60 * frameRate) / refined;
-  const alternative = (alternativeLevel / chosen) * bpm;
-
-  const pulseClarity = Math.max(0, Math.min(1, at(pulse, refined)));
-  const agree = localPeriods.filter((p) => {
-    const ratio = p / refined;
-    return [0.5, 1, 2].some((m) => Math.abs(ratio / m - 1) <= 0.04);
-  }).length;
-  const stability = localPeriods.length ? agree / localPeriods.length : 0;
-  const clarityScore = Math.max(0, Math.min(1, (pulseClarity - 0.05) / 0.35));
-  return {
-    bpm,
-    alternative,
-    pulseClarity,
-    confidence: clarityScore * (0.5 + 0.5 * stability),
-    stability,
-  };
-}
-
-/** One metrical-level candidate and the features the octave model scores (OCTAVE_FEATURES, tempo-octave.ts). */
-export type OctaveCandidate = { bpm: number; features: number[] };
-
-/**
- * Steps 1–4 of the estimator up to the beat family and its octave candidates, with the octave
- * model's features for each candidate when band envelopes are given (exported for training,
- * scripts/train-tempo-octave.ts). Null when the envelope is too short or flat.
- */
-export function tempoCandidates(
-  onset: Float32Array,
-  frameRate: number,
-  options: TempoOptions = DEFAULT_TEMPO_OPTIONS,
-  bands?: TempoCues,
-) {
   const n = onset.length;
   const maxPeriod = (60 * frameRate) / MIN_BPM;
   if (n < 2 * maxPeriod) return null;
@@ -299,118 +226,27 @@ export function tempoCandidates(
       v = Math.max(v, at(fourier, (bpm * f * size) / (60 * frameRate)));
     return v / windows;
   };
-  const family = chooseFamily(grid[best]!, peaks, onset, frameRate, fourierAt, options);
-  const inRange = (b: number): boolean => b >= MIN_BPM && b <= MAX_BPM;
-  const octave = [family / 2, family, family * 2].filter(inRange);
-  const combPrior = (b: number): number =>
-    combScore(pulse, (60 * frameRate) / b) *
-    fourierAt(b) ** options.fourierWeight *
-    logNormalPrior(b, options);
-  const octaveFeatures = bands
-    ? octaveCandidateFeatures(octave, onset, pulse, bands, frameRate, window, maxLag, fourierAt)
-    : null;
-  return { novelty, pulse, localPeriods, family, octave, combPrior, octaveFeatures };
-}
+  const chosen = chooseMetricalLevel(grid[best]!, peaks, onset, pulse, frameRate, fourierAt, options);
 
-/** Mean normalised autocorrelation of 8 s windows of a detrended envelope (the pulse spectrum). */
-function pulseSpectrum(novelty: Float32Array, window: number, hop: number, maxLag: number): Float64Array {
-  const size = nextPowerOfTwo(2 * window);
-  const fft = new FFT(size);
-  const input = new Float64Array(size);
-  const spectrum = new Float64Array(2 * size);
-  const result = new Float64Array(2 * size);
-  const local = new Float64Array(maxLag + 1);
-  const pulse = new Float64Array(maxLag + 1);
-  let windows = 0;
-  for (let start = 0; start + window <= novelty.length; start += hop) {
-    input.fill(0);
-    for (let i = 0; i < window; i++)
-      input[i] = novelty[start + i]! * (0.5 - 0.5 * Math.cos((2 * Math.PI * (i + 0.5)) / window));
-    autocorrelate(fft, input, spectrum, result, maxLag, local);
-    const energy = local[0]!;
-    if (!(energy > 1e-9)) continue;
-    for (let lag = 0; lag <= maxLag; lag++) pulse[lag]! += local[lag]! / energy;
-    windows++;
-  }
-  if (windows > 0) for (let lag = 0; lag <= maxLag; lag++) pulse[lag]! /= windows;
-  return pulse;
-}
+  // --- refinement on the whole-file autocorrelation
+  const refined = refinePeriod(novelty, (60 * frameRate) / chosen.bpm, frameRate);
+  const bpm = (60 * frameRate) / refined;
+  const alternative = (chosen.alternative / chosen.bpm) * bpm;
 
-/**
- * The octave model's features (OCTAVE_FEATURES) of each candidate. Scores are logs of ratios to
- * the best candidate's, so only the differences between candidates count (the model is a
- * conditional logit: anything equal for all candidates cancels). The kick/bass envelope marks the
- * beat more often than the hi-hats, which mark its subdivisions; the onset rate (onset peaks per
- * second) says how busy the surface is, which is what makes a slow piece with running eighth
- * notes look twice as fast.
- */
-function octaveCandidateFeatures(
-  candidates: number[],
-  onset: Float32Array,
-  pulse: Float64Array,
-  bands: TempoCues,
-  frameRate: number,
-  window: number,
-  maxLag: number,
-  fourierAt: (bpm: number) => number,
-): OctaveCandidate[] {
-  const halfWidth = Math.round(0.5 * frameRate);
-  const hop = Math.max(1, Math.round(WINDOW_HOP_SEC * frameRate));
-  const low = detrendOnset(bands.low, halfWidth);
-  const lowPulse = pulseSpectrum(low, window, hop, maxLag);
-  const highPulse = pulseSpectrum(detrendOnset(bands.high, halfWidth), window, hop, maxLag);
-  const onsetRate = onsetPeakRate(onset, frameRate);
-  const lowRate = onsetPeakRate(bands.low, frameRate);
-  const highRate = onsetPeakRate(bands.high, frameRate);
-  // log2 of events per beat at a tempo, floored (a band with no events says nothing).
-  const perBeat = (rate: number, bpm: number): number => Math.log2(Math.max(0.05, (rate * 60) / bpm));
-  const harmonic =
-    bands.chromaFrames && bands.chromaRate ? harmonicChangeAcf(bands.chromaFrames, bands.chromaRate) : null;
-  const raw = candidates.map((bpm) => {
-    const period = (60 * frameRate) / bpm;
-    return [
-      combScore(pulse, period),
-      pulseTrainScore(onset, period, frameRate),
-      fourierAt(bpm),
-      combScore(lowPulse, period),
-      combScore(highPulse, period),
-      pulseTrainScore(low, period, frameRate),
-      pulseTrainScore(detrendOnset(bands.high, halfWidth), period, frameRate),
-    ];
-  });
-  const floor = 1e-4;
-  const maxima = raw[0]!.map((_, j) => Math.max(floor, ...raw.map((r) => r[j]!)));
-  return candidates.map((bpm, i) => {
-    const octaves = Math.log2(bpm / 120);
-    return {
-      bpm,
-      features: [
-        octaves,
-        octaves * octaves,
-        ...raw[i]!.map((v, j) => Math.log(Math.max(floor, v) / maxima[j]!)),
-        octaves * Math.log2(Math.max(0.25, onsetRate) / 4),
-        perBeat(onsetRate, bpm) ** 2,
-        perBeat(lowRate, bpm) ** 2,
-        perBeat(highRate, bpm) ** 2,
-        harmonic ? harmonicBarScore(harmonic, bands.chromaRate!, bpm) : 0,
-      ],
-    };
-  });
-}
-
-/** Onset peaks per second: local maxima of the envelope above its mean plus one deviation. */
-function onsetPeakRate(onset: Float32Array, frameRate: number): number {
-  const n = onset.length;
-  let mean = 0;
-  for (let t = 0; t < n; t++) mean += onset[t]!;
-  mean /= n;
-  let variance = 0;
-  for (let t = 0; t < n; t++) variance += (onset[t]! - mean) ** 2;
-  const threshold = mean + Math.sqrt(variance / n);
-  let peaks = 0;
-  for (let t = 1; t < n - 1; t++)
-    if (onset[t]! > threshold && onset[t]! >= onset[t - 1]! && onset[t]! > onset[t + 1]!) peaks++;
-  return (peaks * frameRate) / n;
+  const pulseClarity = Math.max(0, Math.min(1, at(pulse, refined)));
+  const agree = localPeriods.filter((p) => {
+    const ratio = p / refined;
+    return [0.5, 1, 2].some((m) => Math.abs(ratio / m - 1) <= 0.04);
+  }).length;
+  const stability = localPeriods.length ? agree / localPeriods.length : 0;
+  const clarityScore = Math.max(0, Math.min(1, (pulseClarity - 0.05) / 0.35));
+  return {
+    bpm,
+    alternative,
+    pulseClarity,
+    confidence: clarityScore * (0.5 + 0.5 * stability),
+    stability,
+  };
 }
 
 /**
@@ -454,28 +290,34 @@ function pulseTrainScore(onset: Float32Array, period: number, frameRate: number)
 }
 
 /**
- * The beat family: the comb's best tempo B competes with B×⅔, B×¾, B×4/3 and B×3/2 (and the
- * comb's other strong peaks) on pulse-train score × prior × Fourier family score F(c/2) + F(c) +
- * F(2c). The two views err differently: the autocorrelation comb rewards every lag a syncopated
- * pattern repeats at (1.5 beats for a 3-3-2 kick), while the Fourier tempogram has energy only at
- * harmonics of the bar rate, where the true beat, half bar and eighth notes lie and a ×⅔ relative
- * of a 4/4 beat does not. The octave (½, 1 or 2 × the family's tempo) is chosen after, by comb ×
- * prior (the pulse-train score is biased towards half tempo: at half tempo it keeps whichever of
- * two beats is stronger) or by the octave model.
+ * The metrical level, in two steps. (1) The beat family: the comb's best tempo B competes with
+ * B×⅔, B×¾, B×4/3 and B×3/2 (and the comb's other strong peaks) on pulse-train score × prior ×
+ * Fourier family score F(c/2) + F(c) + F(2c). The two views err differently: the autocorrelation
+ * comb rewards every lag a syncopated pattern repeats at (1.5 beats for a 3-3-2 kick), while the
+ * Fourier tempogram has energy only at harmonics of the bar rate, where the true beat, half bar
+ * and eighth notes lie and a ×⅔ relative of a 4/4 beat does not. (2) The octave: among ½, 1 and 2 times the
+ * family's tempo, the comb × prior decides (the pulse-train score is biased towards half tempo:
+ * at half tempo it keeps whichever of two beats is stronger). The alternative is the better of
+ * half and double.
  */
-function chooseFamily(
+function chooseMetricalLevel(
   bpm: number,
   peaks: number[],
   onset: Float32Array,
+  pulse: Float64Array,
   frameRate: number,
   fourierAt: (bpm: number) => number,
   options: TempoOptions,
-): number {
+): { bpm: number; alternative: number } {
   const inRange = (b: number): boolean => b >= MIN_BPM && b <= MAX_BPM;
   const familyFourier = (c: number): number =>
     options.method === 'vote' ? fourierAt(c / 2) + fourierAt(c) + fourierAt(2 * c) : 1;
   const pulseScore = (b: number): number =>
     pulseTrainScore(onset, (60 * frameRate) / b, frameRate) * logNormalPrior(b, options) * familyFourier(b);
+  const combPrior = (b: number): number =>
+    combScore(pulse, (60 * frameRate) / b) *
+    fourierAt(b) ** options.fourierWeight *
+    logNormalPrior(b, options);
   let family = bpm;
   let familyScore = pulseScore(bpm);
   const threshold = familyScore * options.familyMargin;
@@ -487,7 +329,11 @@ function chooseFamily(
       familyScore = score;
     }
   }
-  return family;
+  const octave = [family / 2, family, family * 2].filter(inRange);
+  const chosen = octave.reduce((x, y) => (combPrior(y) > combPrior(x) ? y : x));
+  const others = [chosen / 2, chosen * 2].filter(inRange);
+  const alternative = others.length ? others.reduce((x, y) => (combPrior(y) > combPrior(x) ? y : x)) : chosen;
+  return { bpm: chosen, alternative };
 }
 
 /** Beat period (frames, fractional) maximising the whole-file autocorrelation at its multiples, within ±3 %. */
@@ -520,57 +366,4 @@ function refinePeriod(novelty: Float32Array, period: number, frameRate: number):
     }
   }
   return best;
-}
-
-/**
- * Autocorrelation of the file's chord-change curve (1 − cosine similarity of consecutive chroma
- * frames, minus its local mean, positive part), normalised to 1 at lag 0, up to 12 s; null when
- * the harmony never moves (or too few frames).
- */
-export function harmonicChangeAcf(chromaFrames: Float32Array, chromaRate: number): Float64Array | null {
-  const frames = chromaFrames.length / 12;
-  if (frames < 8) return null;
-  const change = new Float32Array(frames);
-  for (let t = 1; t < frames; t++) {
-    let dot = 0;
-    let a = 0;
-    let b = 0;
-    for (let i = 0; i < 12; i++) {
-      const x = chromaFrames[(t - 1) * 12 + i]!;
-      const y = chromaFrames[t * 12 + i]!;
-      dot += x * y;
-      a += x * x;
-      b += y * y;
-    }
-    change[t] = a > 0 && b > 0 ? 1 - dot / Math.sqrt(a * b) : 0;
-  }
-  const curve = detrendOnset(change, 4);
-  const maxLag = Math.min(frames - 1, Math.ceil(chromaRate * 12));
-  const acf = new Float64Array(maxLag + 1);
-  for (let lag = 0; lag <= maxLag; lag++) {
-    let sum = 0;
-    for (let t = lag; t < frames; t++) sum += curve[t]! * curve[t - lag]!;
-    acf[lag] = sum / (frames - lag);
-  }
-  if (!(acf[0]! > 1e-9)) return null;
-  for (let lag = maxLag; lag >= 0; lag--) acf[lag]! /= acf[0]!;
-  return acf;
-}
-
-/**
- * Harmonic-rhythm cue (after Goto & Muraoka's use of chord changes to find the bar): chords tend
- * to change on bar lines, so at the right beat period the chord-change curve repeats every bar
- * (taken as 4 beats) more than at the half bars between. Score: the mean over the first three bar
- * multiples of the change autocorrelation at k bars minus that at k − ½ bars. At double the true
- * tempo the "bar" is half the real one; at half tempo the half bars are real bars and cancel.
- */
-export function harmonicBarScore(acf: Float64Array, chromaRate: number, bpm: number): number {
-  const bar = ((60 * 4) / bpm) * chromaRate;
-  let score = 0;
-  let count = 0;
-  for (let k = 1; k <= 3 && k * bar < acf.length - 1; k++) {
-    score += at(acf, k * bar) - at(acf, (k - 0.5) * bar);
-    count++;
-  }
-  return count ? score / count : 0;
 }
