@@ -7,7 +7,6 @@
 // folder after changing the decoder, the STFT or the chroma). Choose on the validation split; the
 // test split is printed to be reported, not to be tuned on. Tempo variants are JSON TempoOptions:
 //   --tempo='{"priorCentreBpm":110};{"method":"pulse-train","familyMargin":1.15}'
-// Key cadence variants likewise: --cadence='{"endingSec":3,"weight":0.4}'.
 
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -17,17 +16,12 @@ import { analyzeFileDetailed } from '../src/main/services/audio/analyze';
 import { FRAME_RATE } from '../src/main/services/audio/spectral';
 import { DEFAULT_TEMPO_OPTIONS, estimateTempo, type TempoOptions } from '../src/main/services/audio/tempo';
 import {
-  DEFAULT_CADENCE_OPTIONS,
   KEY_PROFILES,
   ensembleProfile,
   estimateKey,
-  estimateKeyFromFrames,
   meanChroma,
-  type CadenceOptions,
   type KeyProfileName,
 } from '../src/main/services/audio/key';
-import { TONAL_HOP_SIZE } from '../src/main/services/audio/chroma';
-import { ANALYSIS_RATE } from '../src/main/services/audio/spectral';
 import { mirexKeyScore, tempoAccuracy } from '../test/audio-fixtures';
 import { evaluationItems, type Item } from './audio-eval-items';
 
@@ -141,20 +135,6 @@ async function main(): Promise<void> {
     scoreTempo(spec, items, (onset, rate) => estimateTempo(onset, rate, options)?.bpm ?? null);
   }
   if (args.includes('--no-key')) return;
-  // The key as analysed (profile ensemble + cadence step), then cadence variants:
-  //   --cadence='{"endingSec":3,"weight":0.4,"margin":0.1};…'
-  const frameSec = TONAL_HOP_SIZE / ANALYSIS_RATE;
-  scoreKey('current (cadence)', items, (frames) => estimateKeyFromFrames(frames, frameSec));
-  const cadenceGrid = (args.find((a) => a.startsWith('--cadence='))?.slice(10) ?? '')
-    .split(';')
-    .filter(Boolean);
-  for (const spec of cadenceGrid) {
-    const options: CadenceOptions = {
-      ...DEFAULT_CADENCE_OPTIONS,
-      ...(JSON.parse(spec) as Partial<CadenceOptions>),
-    };
-    scoreKey(spec, items, (frames) => estimateKeyFromFrames(frames, frameSec, undefined, options));
-  }
   // An ensemble of profiles (sum of the z-scored profiles), and each profile on the plain mean
   // chroma (current) and on log-compressed frames (analysis version 1).
   const ensemble = (names: KeyProfileName[]) => (c: ArrayLike<number>) =>

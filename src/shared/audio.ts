@@ -5,7 +5,7 @@ import { z } from 'zod';
 // schema refuses NaN and Infinity, so a bug upstream fails loudly instead of reaching a card.
 
 /** Bumped whenever an algorithm change can change a stored result: stored analyses of an older version are redone. */
-export const ANALYSIS_VERSION = 3;
+export const ANALYSIS_VERSION = 2;
 /** The embedding's layout version; two embeddings are comparable only when their versions match. */
 export const EMBEDDING_VERSION = 1;
 /** Number of dimensions of an embedding of EMBEDDING_VERSION. */

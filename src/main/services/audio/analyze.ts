@@ -12,7 +12,7 @@ import { computeDescriptors } from './descriptors';
 import { PolarityAlignedDownmix } from './downmix';
 import { buildEmbedding } from './embedding';
 import { mean, standardDeviation, type FeatureSummary } from './features';
-import { KEY_PROFILES, estimateKey, estimateKeyFromFrames, meanChroma } from './key';
+import { KEY_PROFILES, estimateKey, meanChroma } from './key';
 import { LoudnessMeter, TruePeakMeter } from './loudness';
 import { onsetStrength, percussiveShare } from './onset';
 import { StreamingResampler } from './resample';
@@ -183,7 +183,7 @@ async function analyze(path: string, options: AnalyzeOptions): Promise<DetailedA
   onProgress?.({ stage: 'tonality', fraction: 0.93 });
   const chromaFrames = p.pitch.chromaFrames();
   const chroma = meanChroma(chromaFrames);
-  const key = estimateKeyFromFrames(chromaFrames, TONAL_HOP_SIZE / ANALYSIS_RATE);
+  const key = chroma ? estimateKey(chroma) : null;
   // The embedding (version 1) and the descriptors keep the tonal statistics they were calibrated
   // on: log-compressed chroma and the Krumhansl–Kessler correlations, so that embeddings stored by
   // analysis version 1 stay comparable with new ones.

@@ -134,127 +134,29 @@ export function meanChroma(chromaFrames: Float32Array, compress = false): Float6
   return mean;
 }
 
-/** Pearson correlation of the chroma with a profile at each of the 24 keys. */
-function keyCorrelations(
-  chroma: ArrayLike<number>,
-  profile: KeyProfile,
-): { tonic: number; mode: KeyMode; r: number }[] {
-  const scores: { tonic: number; mode: KeyMode; r: number }[] = [];
-  for (let tonic = 0; tonic < 12; tonic++) {
-    scores.push({ tonic, mode: 'major', r: pearson(chroma, profile.major, tonic) });
-    scores.push({ tonic, mode: 'minor', r: pearson(chroma, profile.minor, tonic) });
-  }
-  return scores;
-}
-
-/** A margin of 0.15 in correlation is already a clear decision on real music. */
-const CONFIDENT_MARGIN = 0.15;
-
-/** Ranks scored keys into an estimate; null when even the best correlates negatively. */
-function rankKeys(
-  scores: { tonic: number; mode: KeyMode; r: number; score: number }[],
-  bestScore?: number,
-): KeyEstimate | null {
-  const ranked = [...scores].sort((x, y) => y.score - x.score);
-  const best = ranked[0]!;
-  const second = ranked[1]!;
-  const margin = (bestScore ?? best.score) - second.score;
-  if (!(best.r > 0)) return null;
-  const bestMajor = Math.max(...scores.filter((s) => s.mode === 'major').map((s) => s.r));
-  const bestMinor = Math.max(...scores.filter((s) => s.mode === 'minor').map((s) => s.r));
-  return {
-    key: PITCH_CLASSES[best.tonic]!,
-    mode: best.mode,
-    confidence: Math.max(0, Math.min(1, margin / CONFIDENT_MARGIN)),
-    correlation: best.r,
-    runnerUp: { key: PITCH_CLASSES[second.tonic]!, mode: second.mode },
-    modeContrast: bestMajor - bestMinor,
-  };
-}
-
 /** The key of a mean chroma vector (index 0 = C) with a profile; null when the chroma is flat. */
 export function estimateKey(
   chroma: ArrayLike<number>,
   profile: KeyProfile = CHOSEN_PROFILE,
 ): KeyEstimate | null {
-  return rankKeys(keyCorrelations(chroma, profile).map((s) => ({ ...s, score: s.r })));
-}
-
-/** Options of the cadence step of estimateKeyFromFrames (chosen on the validation split). */
-export type CadenceOptions = {
-  /** Length of the ending read for the final chord, seconds of sounding frames. */
-  endingSec: number;
-  /** Weight of the ending's tonic-triad correlation added to a candidate's profile correlation. */
-  weight: number;
-  /** Candidates: keys within this correlation of the best (among the related ones below). */
-  margin: number;
-};
-
-/**
- * scripts/tune-audio.ts, validation split (52 files): MIREX 0.921 without the cadence step, 0.952
- * with it, on a plateau of endings 3–4 s, weights 0.4–1.2 and margin 0.1 (docs/audio.md).
- */
-export const DEFAULT_CADENCE_OPTIONS: CadenceOptions = { endingSec: 4, weight: 0.6, margin: 0.1 };
-
-const TONIC_TRIAD: Record<KeyMode, readonly number[]> = {
-  major: [1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0, 0],
-  minor: [1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 0, 0],
-};
-
-/**
- * The key of a file from its per-frame chroma: the whole-file profile correlation (estimateKey on
- * the mean chroma), then a cadence step. Profile matching cannot tell a key from its relative
- * (A minor / C major share every note) and often hesitates between a key and its dominant or
- * subdominant (one note apart); those are most of its errors. Music usually ends on its tonic
- * chord, so when the best key's relative, dominant or subdominant correlates nearly as well
- * (within `margin`), the one whose tonic triad best matches the last `endingSec` seconds of
- * sounding frames gets a bonus. Only those related keys compete, so a piece that ends on its
- * dominant (a loop cut anywhere) cannot be read in a remote key, and a clear profile decision is
- * never overturned. `frameSec` is the duration of one chroma frame.
- */
-export function estimateKeyFromFrames(
-  chromaFrames: Float32Array,
-  frameSec: number,
-  profile: KeyProfile = CHOSEN_PROFILE,
-  options: CadenceOptions = DEFAULT_CADENCE_OPTIONS,
-): KeyEstimate | null {
-  const mean = meanChroma(chromaFrames);
-  if (!mean) return null;
-  const correlations = keyCorrelations(mean, profile);
-  const best = correlations.reduce((a, b) => (b.r > a.r ? b : a));
-  const ending = endingChroma(chromaFrames, Math.max(1, Math.round(options.endingSec / frameSec)));
-  const related = new Set(
-    [
-      best.mode === 'major' ? [(best.tonic + 9) % 12, 'minor'] : [(best.tonic + 3) % 12, 'major'],
-      [(best.tonic + 7) % 12, best.mode],
-      [(best.tonic + 5) % 12, best.mode],
-      [best.tonic, best.mode],
-    ].map(([tonic, mode]) => `${tonic} ${mode}`),
-  );
-  const scored = correlations.map((s) => ({
-    ...s,
-    candidate: related.has(`${s.tonic} ${s.mode}`) && s.r >= best.r - options.margin,
-    score: s.r + options.weight * (ending ? pearson(ending, TONIC_TRIAD[s.mode], s.tonic) : 0),
-  }));
-  const winner = scored.filter((s) => s.candidate).reduce((a, b) => (b.score > a.score ? b : a));
-  // The runner-up and the confidence margin are read on every key's combined score, so a close
-  // call between the profile and the cadence shows as low confidence.
-  return rankKeys(
-    scored.map((s) => (s === winner ? { ...s, score: Infinity } : s)),
-    winner.score,
-  );
-}
-
-/** Mean chroma of the last `frames` frames that have energy (a fade to silence is skipped). */
-function endingChroma(chromaFrames: Float32Array, frames: number): Float64Array | null {
-  const total = chromaFrames.length / 12;
-  const picked: number[] = [];
-  for (let t = total - 1; t >= 0 && picked.length < frames; t--) {
-    let energy = 0;
-    for (let i = 0; i < 12; i++) energy += chromaFrames[t * 12 + i]!;
-    if (energy > 0) picked.push(t);
+  const scores: { tonic: number; mode: KeyMode; r: number }[] = [];
+  for (let tonic = 0; tonic < 12; tonic++) {
+    scores.push({ tonic, mode: 'major', r: pearson(chroma, profile.major, tonic) });
+    scores.push({ tonic, mode: 'minor', r: pearson(chroma, profile.minor, tonic) });
   }
-  const ending = new Float32Array(picked.length * 12);
-  picked.forEach((t, j) => ending.set(chromaFrames.subarray(t * 12, t * 12 + 12), j * 12));
-  return meanChroma(ending);
+  scores.sort((x, y) => y.r - x.r);
+  const best = scores[0]!;
+  const second = scores[1]!;
+  if (!(best.r > 0)) return null;
+  const bestMajor = scores.find((s) => s.mode === 'major')!.r;
+  const bestMinor = scores.find((s) => s.mode === 'minor')!.r;
+  return {
+    key: PITCH_CLASSES[best.tonic]!,
+    mode: best.mode,
+    // A margin of 0.15 in correlation is already a clear decision on real music.
+    confidence: Math.max(0, Math.min(1, (best.r - second.r) / 0.15)),
+    correlation: best.r,
+    runnerUp: { key: PITCH_CLASSES[second.tonic]!, mode: second.mode },
+    modeContrast: bestMajor - bestMinor,
+  };
 }
