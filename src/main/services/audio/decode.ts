@@ -4,20 +4,23 @@ import type decodeStreamType from '@audio/decode';
 import { OfflineAudioContext } from 'web-audio-api';
 import { AppError } from '../../../shared/errors';
 import { STREAMABLE_FORMATS, describeNonAudio, probeHeader, sniffFormat } from './container';
+import { movedIndex, readMp4Layout } from './mp4-layout';
 
 // Decoding: file bytes → PCM chunks (native rate, every channel), handed to a consumer as they
 // come, so that a long file never exists whole in memory.
 //
 // Two routes, both the decoders web-audio-api ships (web-audio-api's decodeAudioData is a thin
 // wrapper over @audio/decode, its own dependency):
-// - streaming (@audio/decode's chunked decoders) for WAV, AIFF, MP3, FLAC, Ogg Vorbis, Opus and
-//   WavPack: the file is read 256 KiB at a time, so memory is bounded whatever the duration. It is
-//   also 2–3× faster than the whole-file call on a 4-minute MP3 (no merge copy of the result);
-// - whole-file OfflineAudioContext.decodeAudioData for MP4/M4A (AAC, ALAC: the demuxer needs the
-//   whole file, its index may sit at the end) and any other format, and as a second chance when
-//   the streaming decoder fails before producing a sample. Memory there is the file plus its
-//   decoded PCM (about 21 MB per stereo minute at 44.1 kHz), so it refuses files over
-//   WHOLE_FILE_MAX_BYTES.
+// - streaming (@audio/decode's chunked decoders) for WAV, AIFF, MP3, FLAC, Ogg Vorbis, Opus,
+//   WavPack and MP4/M4A: the file is read 256 KiB at a time, so memory is bounded whatever the
+//   duration. It is also 2–3× faster than the whole-file call on a 4-minute MP3 (no merge copy of
+//   the result). An MP4 whose index (moov) comes after its samples is fed index first
+//   (mp4-layout.ts): otherwise the MP4 decoder buffers the whole file and returns all its PCM at
+//   once;
+// - whole-file OfflineAudioContext.decodeAudioData for any other format, an MP4 whose boxes do not
+//   chain up, and as a second chance when the streaming decoder fails before producing a sample.
+//   Memory there is the file plus its decoded PCM (about 21 MB per stereo minute at 44.1 kHz), so
+//   it refuses files over WHOLE_FILE_MAX_BYTES.
 //
 // @audio/decode is a direct dependency (so the build leaves it to Node's resolver: bundling it fails,
 // it dynamically imports optional codec packages) and is loaded lazily, on the first decode, to keep
@@ -58,7 +61,7 @@ export type DecodeSummary = {
 
 const READ_CHUNK_BYTES = 256 * 1024;
 const HEAD_BYTES = 64 * 1024;
-/** Files decoded whole (MP4/M4A) are refused above this size: their PCM would not fit in a bounded budget. */
+/** Files decoded whole are refused above this size: their PCM would not fit in a bounded budget. */
 export const WHOLE_FILE_MAX_BYTES = 512 * 1024 * 1024;
 
 /** An analysis refused because of the file itself (not a bug): code UNSUPPORTED_MEDIA. */
@@ -102,10 +105,15 @@ export async function decodeAudioFile(
   let route: DecodeSummary['route'] = 'stream';
   let sha256: string;
   let streamError: unknown = null;
-  if (STREAMABLE_FORMATS.has(format)) {
+  const streaming = STREAMABLE_FORMATS.has(format)
+    ? { prefix: null }
+    : format === 'm4a'
+      ? await mp4Streaming(path, fileBytes)
+      : null;
+  if (streaming) {
     const hash = createHash('sha256');
     try {
-      await decodeStreaming(path, format, fileBytes, hash, sink, options);
+      await decodeStreaming(path, format, fileBytes, hash, sink, options, streaming.prefix);
     } catch (error) {
       if (error instanceof AppError) throw error; // cancelled, or a file that vanished
       streamError = error;
@@ -186,13 +194,31 @@ function damagedError(format: string, cause: unknown): AppError {
   return mediaError(`The ${formatName(format)} file is damaged and cannot be decoded (${detail}).`);
 }
 
-/** Fresh, aligned chunks of the file, hashed as they are read. */
+/**
+ * How an MP4 file can be streamed: as it is (index first), after its index moved to the front
+ * (`prefix`), or not at all (null: the whole-file route, which also words the errors of a damaged
+ * file).
+ */
+async function mp4Streaming(path: string, fileBytes: number): Promise<{ prefix: Uint8Array | null } | null> {
+  const layout = await readMp4Layout(path, fileBytes).catch(() => null);
+  if (!layout) return null;
+  if (layout.moovFirst) return { prefix: null };
+  const prefix = await movedIndex(path, layout).catch(() => null);
+  return prefix ? { prefix } : null;
+}
+
+/**
+ * Fresh, aligned chunks of the file, hashed as they are read; `prefix` (not part of the file,
+ * not hashed) comes first.
+ */
 async function* readChunks(
   path: string,
   fileBytes: number,
   hash: ReturnType<typeof createHash>,
   options: DecodeOptions,
+  prefix: Uint8Array | null = null,
 ): AsyncGenerator<Uint8Array> {
+  if (prefix) yield prefix;
   const handle = await open(path, 'r');
   try {
     let position = 0;
@@ -226,10 +252,11 @@ async function decodeStreaming(
   hash: ReturnType<typeof createHash>,
   sink: ChunkNormaliser,
   options: DecodeOptions,
+  prefix: Uint8Array | null,
 ): Promise<void> {
   // The typings list fewer formats than the runtime registers (wv): the format comes from sniffFormat.
   const decodeStream = await loadStreamingDecoder();
-  const pcmStream = decodeStream(readChunks(path, fileBytes, hash, options), format as 'wav');
+  const pcmStream = decodeStream(readChunks(path, fileBytes, hash, options, prefix), format as 'wav');
   for await (const pcm of pcmStream) {
     if (!sink.accept(pcm.channelData, pcm.sampleRate)) break;
   }
