@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { EventName, EventPayload } from '../src/shared/contract';
 import type { DemoProgress, DemoSummary, DemoView } from '../src/shared/demos';
-import { ANALYSIS_VERSION } from '../src/shared/audio';
+import { ANALYSIS_VERSION, PITCH_CLASSES } from '../src/shared/audio';
 import { AppError } from '../src/shared/errors';
 import type { AnalysisSetup, FlowstageCore } from '../src/main/app';
 import { analyzeFile } from '../src/main/services/audio/analyze';
@@ -330,6 +330,85 @@ describe('demos', () => {
     expect(again).toMatchObject({ id: b!.id });
     expect(inQueue(again!)).toBe(true);
     expect((await settled(second, [b!.id]))[0]!.analysisVersion).toBe(ANALYSIS_VERSION);
+  });
+
+  it('keeps what the booker heard, scores the analysis against it, and keeps it across re-analysis', async () => {
+    const dataDir = tempDir();
+    const core = testCore(dataDir, fast);
+    const [mp3, ogg] = await add(core, [MP3, OGG]);
+    const [doneMp3, doneOgg] = await settled(core, [mp3!.id, ogg!.id]);
+    const accuracy = () => call<Record<string, unknown>>(core, 'demos.accuracy', {});
+    expect(await accuracy()).toEqual({
+      analysisVersion: ANALYSIS_VERSION,
+      tempo: { n: 0, acc1: null, acc2: null },
+      key: { n: 0, mirex: null, exact: null },
+    });
+    expect(doneMp3!.heard).toBeNull();
+
+    // The drum loop: the booker confirms the measured tempo, then hears the key as its relative.
+    const measured = doneOgg!.result!;
+    const confirmed = await call<DemoSummary>(core, 'demos.correct', { id: ogg!.id, bpm: measured.bpm });
+    expect(confirmed.heard).toMatchObject({ bpm: Math.round(measured.bpm! * 10) / 10, key: null });
+    expect(confirmed.result!.bpm).toBe(measured.bpm); // the measured value is kept
+    // The Brahms: heard at half the measured tempo (an octave error), key exactly as measured.
+    const brahms = doneMp3!.result!;
+    const half = Math.max(30, brahms.bpm! / 2);
+    await call(core, 'demos.correct', {
+      id: mp3!.id,
+      bpm: half,
+      key: { key: brahms.key, mode: brahms.mode },
+    });
+    const scored = await accuracy();
+    expect(scored).toMatchObject({ tempo: { n: 2, acc1: 0.5 }, key: { n: 1, mirex: 1, exact: 1 } });
+    expect((scored as { tempo: { acc2: number } }).tempo.acc2).toBe(brahms.bpm! / 2 >= 30 ? 1 : 0.5);
+
+    // A relative-minor/major reading scores 0.3 (MIREX).
+    const tonic = PITCH_CLASSES.indexOf(brahms.key!);
+    const relative =
+      brahms.mode === 'major'
+        ? { key: PITCH_CLASSES[(tonic + 9) % 12], mode: 'minor' }
+        : { key: PITCH_CLASSES[(tonic + 3) % 12], mode: 'major' };
+    await call(core, 'demos.correct', { id: mp3!.id, key: relative });
+    expect(await accuracy()).toMatchObject({ key: { n: 1, mirex: 0.3, exact: 0 } });
+
+    // Bad input changes nothing.
+    for (const input of [
+      { id: mp3!.id, bpm: 500 },
+      { id: mp3!.id, bpm: Number.NaN },
+      { id: mp3!.id, key: { key: 'H', mode: 'major' } },
+      { id: mp3!.id, key: { key: 'C' } },
+      { id: mp3!.id },
+      { id: mp3!.id, bpm: 100, extra: true },
+    ])
+      expect(await core.dispatch('demos.correct', input), JSON.stringify(input)).toMatchObject({
+        ok: false,
+        error: { code: 'VALIDATION' },
+      });
+    expect(
+      await core.dispatch('demos.correct', { id: '0190a0a0-0000-7000-8000-000000000000', bpm: 100 }),
+    ).toMatchObject({ ok: false, error: { code: 'NOT_FOUND' } });
+    expect((await get(core, mp3!.id)).heard).toMatchObject({
+      bpm: Math.round(half * 10) / 10,
+      key: relative,
+    });
+
+    // Clearing one keeps the other; clearing both forgets the reading.
+    expect((await call<DemoSummary>(core, 'demos.correct', { id: mp3!.id, bpm: null })).heard).toMatchObject({
+      bpm: null,
+      key: relative,
+    });
+    expect((await call<DemoSummary>(core, 'demos.correct', { id: mp3!.id, key: null })).heard).toBeNull();
+
+    // A re-analysis (older version redone) keeps the reading.
+    core.close();
+    const raw = openStore(databaseFile(dataDir));
+    raw.db.prepare(`UPDATE demo_analyses SET analysis_version = 0 WHERE demo_id = ?`).run(ogg!.id);
+    raw.db.prepare(`UPDATE demos SET analysis_version = 0 WHERE id = ?`).run(ogg!.id);
+    raw.close();
+    const again = testCore(dataDir, fast);
+    const redone = (await settled(again, [ogg!.id]))[0]!;
+    expect(redone.analysisVersion).toBe(ANALYSIS_VERSION);
+    expect(redone.heard).toMatchObject({ bpm: Math.round(measured.bpm! * 10) / 10 });
   });
 
   it('deletes with a tombstone, never touching the file; adding it again brings it back', async () => {

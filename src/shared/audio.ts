@@ -197,16 +197,26 @@ export function outOfTen(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 10);
 }
 
-/** One sentence per file, e.g. "104 BPM, ré mineur, −14 LUFS, énergie 7/10, humeur contemplative". */
-export function summarizeAnalysis(a: AudioAnalysis, lang: Lang): string {
+/**
+ * One sentence per file, e.g. "104 BPM, ré mineur, −14 LUFS, énergie 7/10, humeur contemplative".
+ * With `heard` (the tempo and key the booker confirmed or corrected, demos.ts DemoHeard), those
+ * replace the measured ones.
+ */
+export function summarizeAnalysis(
+  a: AudioAnalysis | Omit<AudioAnalysis, 'embedding'>,
+  lang: Lang,
+  heard?: { bpm: number | null; key: { key: PitchClass; mode: KeyMode } | null } | null,
+): string {
   const fr = lang === 'fr';
   if (a.flags.includes('silent')) return fr ? 'Silence : rien à analyser' : 'Silent: nothing to analyse';
   const parts: string[] = [];
-  if (a.bpm !== null) {
+  if (heard?.bpm != null) parts.push(`${Math.round(heard.bpm)} BPM`);
+  else if (a.bpm !== null) {
     const weak = a.flags.includes('low-pulse');
     parts.push(`${Math.round(a.bpm)} BPM${weak ? (fr ? ' (pulsation peu nette)' : ' (weak pulse)') : ''}`);
   }
-  if (a.key !== null && a.mode !== null) parts.push(keyName(a.key, a.mode, lang));
+  if (heard?.key) parts.push(keyName(heard.key.key, heard.key.mode, lang));
+  else if (a.key !== null && a.mode !== null) parts.push(keyName(a.key, a.mode, lang));
   if (a.loudnessLufs !== null) parts.push(`${formatSigned(Math.round(a.loudnessLufs))} LUFS`);
   if (a.energy !== null) parts.push(`${fr ? 'énergie' : 'energy'} ${outOfTen(a.energy)}/10`);
   if (a.mood !== null) parts.push(`${fr ? 'humeur' : 'mood'} ${MOOD_LABELS[lang][a.mood]}`);

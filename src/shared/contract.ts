@@ -18,7 +18,15 @@ import {
   RoundParty,
 } from './offers';
 import { Artist, ArtistInput, Id, ListQuery, Settings, Venue, VenueInput, pageOf } from './domain';
-import { DemoProgress, DemoSummary, DemoView, DemosAddInput, DemosListInput } from './demos';
+import {
+  DemoAccuracy,
+  DemoProgress,
+  DemoSummary,
+  DemoView,
+  DemosAddInput,
+  DemosCorrectInput,
+  DemosListInput,
+} from './demos';
 import { ById, Empty, JobId, method } from './contract-method';
 import { venueFitMethods } from './venue-fit';
 import { venueImportMethods } from './venue-import';
@@ -193,6 +201,10 @@ export const contract = {
   'demos.retry': method(ById, DemoSummary),
   /** Removes the demo from the library (a tombstone; the file on disk is never touched). */
   'demos.delete': method(ById, z.object({ id: Id })),
+  /** Sets (or clears, with null) the tempo and key the booker heard; the measured values are kept. */
+  'demos.correct': method(DemosCorrectInput, DemoSummary),
+  /** How the current analysis scores against what the booker heard (their confirmed demos). */
+  'demos.accuracy': method(Empty, DemoAccuracy),
 
   // Feature contracts, each declared beside its domain types.
   ...venueFitMethods,

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AudioAnalysis, type AnalysisStage } from './audio';
+import { AudioAnalysis, KeyMode, PitchClass, type AnalysisStage } from './audio';
 import { Id } from './domain';
 import { ErrorCode } from './errors';
 
@@ -54,6 +54,28 @@ export const DEMO_PREVIEW_BUCKETS = 100;
 export const DemoResultSummary = AudioAnalysis.omit({ embedding: true });
 export type DemoResultSummary = z.infer<typeof DemoResultSummary>;
 
+/** A key as the booker names it. */
+export const HeardKey = z.object({ key: PitchClass, mode: KeyMode }).strict();
+export type HeardKey = z.infer<typeof HeardKey>;
+
+/** Tempi a booker can enter (the analysis reports 40–240 BPM; a heard tempo may lie outside). */
+export const HEARD_BPM_MIN = 30;
+export const HEARD_BPM_MAX = 300;
+const HeardBpm = z.number().finite().min(HEARD_BPM_MIN).max(HEARD_BPM_MAX);
+
+/**
+ * What the booker heard: the tempo and key they confirmed or corrected. The card shows it instead
+ * of the measured value (which stays visible beside it), and `demos.accuracy` scores the analysis
+ * against it — the only ground truth there is for real demos.
+ */
+export const DemoHeard = z.object({
+  bpm: HeardBpm.nullable(),
+  key: HeardKey.nullable(),
+  /** When the booker last set it (ISO 8601). */
+  at: z.string(),
+});
+export type DemoHeard = z.infer<typeof DemoHeard>;
+
 const demoFields = {
   id: Id,
   /** SHA-256 of the bytes; null only when the file could not be read at all (missing, a folder). */
@@ -79,6 +101,8 @@ const demoFields = {
   error: DemoError.nullable(),
   /** ANALYSIS_VERSION of the stored result (older results are redone), null before the first. */
   analysisVersion: z.number().int().nullable(),
+  /** The booker's own reading of tempo and key, null when they have not given one. */
+  heard: DemoHeard.nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 };
@@ -112,6 +136,43 @@ export const DemosListInput = z
   })
   .strict()
   .default({ limit: 1000 });
+
+/**
+ * `demos.correct`: sets what the booker heard. A value confirms or corrects the measured one; null
+ * clears it; an absent field is left as it was.
+ */
+export const DemosCorrectInput = z
+  .object({
+    id: Id,
+    bpm: HeardBpm.nullable().optional(),
+    key: HeardKey.nullable().optional(),
+  })
+  .strict()
+  .refine((input) => input.bpm !== undefined || input.key !== undefined, {
+    message: 'Give a tempo (bpm) or a key to correct, or null to clear one',
+  });
+export type DemosCorrectInput = z.infer<typeof DemosCorrectInput>;
+
+/**
+ * `demos.accuracy`: the current analysis scored against what the booker heard, over the demos with
+ * a result of the current ANALYSIS_VERSION and a heard value. Tempo: Acc1 (within 4 %) and Acc2
+ * (also at ×2, ×3, ×½, ×⅓); key: MIREX weighted score (1 exact, 0.5 fifth, 0.3 relative, 0.2
+ * parallel) and the share exact. Shares are null when n is 0.
+ */
+export const DemoAccuracy = z.object({
+  analysisVersion: z.number().int(),
+  tempo: z.object({
+    n: z.number().int().nonnegative(),
+    acc1: z.number().min(0).max(1).nullable(),
+    acc2: z.number().min(0).max(1).nullable(),
+  }),
+  key: z.object({
+    n: z.number().int().nonnegative(),
+    mirex: z.number().min(0).max(1).nullable(),
+    exact: z.number().min(0).max(1).nullable(),
+  }),
+});
+export type DemoAccuracy = z.infer<typeof DemoAccuracy>;
 
 /** Event `demo.progress`: a demo changed status or advanced; `error` when it failed or was cancelled. */
 export const DemoProgress = z.object({

@@ -108,6 +108,8 @@ export function createServices(ctx: ServiceContext): Handlers {
     'demos.cancel': ({ id }) => ctx.demos.cancel(id),
     'demos.retry': ({ id }) => ctx.demos.retry(id),
     'demos.delete': ({ id }) => ctx.demos.remove(id),
+    'demos.correct': (input) => ctx.demos.correct(input),
+    'demos.accuracy': () => ctx.demos.accuracy(),
 
     ...createVenueFitHandlers(ctx),
     ...createVenueImportHandlers(ctx, jobs),

@@ -7,6 +7,7 @@
 import { venueFitMigration } from './migrations/4-venue-fit';
 import { legalMigration } from './migrations/5-legal';
 import { forecastMigration } from './migrations/6-forecast';
+import { demoHeardMigration } from './migrations/7-demo-heard';
 
 export interface Migration {
   version: number;
@@ -284,6 +285,7 @@ CREATE TABLE demo_analyses (
   venueFitMigration,
   legalMigration,
   forecastMigration,
+  demoHeardMigration,
 ];
 
 export const latestSchemaVersion = migrations.at(-1)!.version;

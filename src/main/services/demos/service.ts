@@ -3,11 +3,15 @@ import {
   ANALYSIS_VERSION,
   type AnalysisProgress,
   type AudioAnalysis,
+  type KeyMode,
+  type PitchClass,
   type Waveform,
 } from '../../../shared/audio';
 import {
   DEMO_PREVIEW_BUCKETS,
+  type DemoAccuracy,
   type DemoError,
+  type DemosCorrectInput,
   type DemoResultSummary,
   type DemoStage,
   type DemoStatus,
@@ -19,6 +23,7 @@ import { uuidv7 } from '../../../shared/ids';
 import { foldForSearch } from '../../../shared/text';
 import type { Store } from '../../store/database';
 import { hlcToIso } from '../../store/hlc';
+import { mirexKeyScore, tempoAccuracy } from '../audio/metrics';
 import type { AnalysisPool } from '../audio/pool';
 import type { EmitEvent } from '../jobs';
 import { inspectFile, type FileInspection } from './files';
@@ -70,6 +75,10 @@ interface DemoRow {
   error_code: string | null;
   error_message: string | null;
   analysis_version: number | null;
+  heard_bpm: number | null;
+  heard_key: PitchClass | null;
+  heard_mode: KeyMode | null;
+  heard_at: string | null;
   deleted_at: string | null;
   created_at: string;
   updated_at: string;
@@ -86,7 +95,8 @@ interface Running {
 }
 
 const COLUMNS = `d.id, d.sha256, d.artist_id, d.file_path, d.file_name, d.format, d.size_bytes, d.duration_sec,
-  d.status, d.error_code, d.error_message, d.analysis_version, d.deleted_at, d.created_at, d.updated_at`;
+  d.status, d.error_code, d.error_message, d.analysis_version, d.heard_bpm, d.heard_key, d.heard_mode, d.heard_at,
+  d.deleted_at, d.created_at, d.updated_at`;
 const withResult = (column: 'summary' | 'result') =>
   `SELECT ${COLUMNS}, a.${column} AS result_json FROM demos d
    LEFT JOIN demo_analyses a ON a.demo_id = d.id AND a.analysis_version = d.analysis_version`;
@@ -187,6 +197,17 @@ export function createDemoService(options: DemoServiceOptions) {
       ...stageOf(row),
       error: errorOf(row),
       analysisVersion: row.analysis_version,
+      heard:
+        row.heard_at === null
+          ? null
+          : {
+              bpm: row.heard_bpm,
+              key:
+                row.heard_key !== null && row.heard_mode !== null
+                  ? { key: row.heard_key, mode: row.heard_mode }
+                  : null,
+              at: row.heard_at,
+            },
       result: row.result_json === null ? null : (JSON.parse(row.result_json) as R),
       createdAt: row.created_at,
       updatedAt: hlcToIso(row.updated_at),
@@ -540,6 +561,71 @@ export function createDemoService(options: DemoServiceOptions) {
          WHERE id = ?`,
       ).run(now, now, row.id);
       return { id };
+    },
+
+    /**
+     * Sets what the booker heard (tempo, key or both; null clears one). When both are cleared the
+     * demo has no heard values any more (heard_at NULL). The measured result is never touched.
+     */
+    correct(input: DemosCorrectInput): DemoSummary {
+      const row = liveRow(input.id);
+      const bpm = input.bpm === undefined ? row.heard_bpm : input.bpm;
+      const key = input.key === undefined ? row.heard_key : (input.key?.key ?? null);
+      const mode = input.key === undefined ? row.heard_mode : (input.key?.mode ?? null);
+      const now = clock.tick();
+      const heardAt = bpm === null && key === null ? null : new Date().toISOString();
+      db.prepare(
+        `UPDATE demos SET heard_bpm = ?, heard_key = ?, heard_mode = ?, heard_at = ?, updated_at = ? WHERE id = ?`,
+      ).run(bpm === null ? null : Math.round(bpm * 10) / 10, key, mode, heardAt, now, row.id);
+      return summary(row.id);
+    },
+
+    /** The current analysis against what the booker heard (DemoAccuracy). */
+    accuracy(): DemoAccuracy {
+      const rows = db
+        .prepare<
+          [number],
+          { heard_bpm: number | null; heard_key: string | null; heard_mode: string | null; summary: string }
+        >(
+          `SELECT d.heard_bpm, d.heard_key, d.heard_mode, a.summary FROM demos d
+           JOIN demo_analyses a ON a.demo_id = d.id AND a.analysis_version = d.analysis_version
+           WHERE d.deleted_at IS NULL AND d.heard_at IS NOT NULL AND d.analysis_version = ?`,
+        )
+        .all(ANALYSIS_VERSION);
+      let tempoN = 0;
+      let acc1 = 0;
+      let acc2 = 0;
+      let keyN = 0;
+      let mirex = 0;
+      let exact = 0;
+      for (const row of rows) {
+        const result = JSON.parse(row.summary) as Pick<AudioAnalysis, 'bpm' | 'key' | 'mode'>;
+        if (row.heard_bpm !== null) {
+          // A file with no measured tempo (silence, no pulse) counts as wrong.
+          const a = tempoAccuracy(result.bpm ?? 0, row.heard_bpm);
+          tempoN++;
+          acc1 += a.acc1 ? 1 : 0;
+          acc2 += a.acc2 ? 1 : 0;
+        }
+        if (row.heard_key !== null && row.heard_mode !== null) {
+          const score =
+            result.key !== null && result.mode !== null
+              ? mirexKeyScore(
+                  { key: result.key, mode: result.mode },
+                  { key: row.heard_key, mode: row.heard_mode },
+                )
+              : 0;
+          keyN++;
+          mirex += score;
+          exact += score === 1 ? 1 : 0;
+        }
+      }
+      const share = (count: number, n: number): number | null => (n === 0 ? null : count / n);
+      return {
+        analysisVersion: ANALYSIS_VERSION,
+        tempo: { n: tempoN, acc1: share(acc1, tempoN), acc2: share(acc2, tempoN) },
+        key: { n: keyN, mirex: share(mirex, keyN), exact: share(exact, keyN) },
+      };
     },
 
     /** Stops scheduling; running analyses go back to the queue (they resume at the next start). */
