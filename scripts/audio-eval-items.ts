@@ -165,3 +165,31 @@ export async function evaluationItems(sets: readonly string[]): Promise<Item[]> 
   if (sets.includes('gm')) items.push(...gmItems());
   return items;
 }
+
+/**
+ * Demos a booker labelled (`flowstage demos heard > FILE.tsv`): the tempo and key they confirmed or
+ * corrected on their cards, the only ground truth there is for real demos. Set "heard", test split
+ * (nothing is tuned on them). Files no longer on disk are skipped, with a note.
+ */
+export function heardItems(file: string): Item[] {
+  const rows = tsv(file);
+  const items: Item[] = [];
+  for (const row of rows) {
+    const path = row.file ?? '';
+    if (!existsSync(path)) {
+      console.log(`labels: ${path} is no longer there, skipped`);
+      continue;
+    }
+    const bpm = row.heard_bpm ? Number(row.heard_bpm) : undefined;
+    const key = row.heard_key && row.heard_mode ? { key: row.heard_key, mode: row.heard_mode } : undefined;
+    if (bpm === undefined && key === undefined) continue;
+    items.push({
+      set: 'heard',
+      split: 'test',
+      path,
+      ...(bpm !== undefined ? { bpm } : {}),
+      ...(key ? { key } : {}),
+    });
+  }
+  return items;
+}

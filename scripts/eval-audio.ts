@@ -1,6 +1,7 @@
 // Tempo and key evaluation of the audio analysis on the project's corpus, with peers.
 //
 //   node_modules/.bin/jiti scripts/eval-audio.ts [--sets=synthetic,real,openmsx,gm] [--verbose] [--no-peers]
+//     [--labels=FILE.tsv]   also score demos a booker labelled (`flowstage demos heard > FILE.tsv`)
 //
 // Sets (scripts/audio-eval-items.ts):
 // - synthetic: drum patterns at 14 tempi and chord progressions in all 24 keys, made in code;
@@ -33,11 +34,12 @@ import {
   type KeyProfileName,
 } from '../src/main/services/audio/key';
 import { mirexKeyScore, tempoAccuracy } from '../test/audio-fixtures';
-import { evaluationItems, type Item } from './audio-eval-items';
+import { evaluationItems, heardItems, type Item } from './audio-eval-items';
 
 const args = process.argv.slice(2);
 const sets = (args.find((a) => a.startsWith('--sets='))?.slice(7) ?? 'synthetic,real,openmsx,gm').split(',');
 const verbose = args.includes('--verbose');
+const labels = args.find((a) => a.startsWith('--labels='))?.slice(9);
 const withPeers = !args.includes('--no-peers');
 
 function installed(command: string): boolean {
@@ -103,7 +105,7 @@ type Scored = Item & {
 };
 
 async function main(): Promise<void> {
-  const items = await evaluationItems(sets);
+  const items = [...(await evaluationItems(sets)), ...(labels ? heardItems(labels) : [])];
   const peers = { aubio: withPeers && installed('aubio'), bpm: withPeers && installed('bpm') };
   if (withPeers && !peers.aubio) console.log('peer aubio: not installed (apt-get install aubio-tools)');
   if (withPeers && !peers.bpm) console.log('peer bpm: not installed (apt-get install bpm-tools)');
@@ -149,7 +151,7 @@ async function main(): Promise<void> {
     );
   };
   console.log('\nTempo (Acc1 ±4 %, Acc2 also ×2 ×3 ×½ ×⅓) and key (MIREX weighted, fifths both ways):');
-  for (const set of ['synthetic', 'real', 'openmsx', 'gm'])
+  for (const set of ['synthetic', 'real', 'openmsx', 'gm', ...(labels ? ['heard'] : [])])
     report(
       set,
       scored.filter((s) => s.set === set),

@@ -8,6 +8,7 @@ import { predictCommand } from './predict';
 import { searchCommand } from './search';
 import { settleCommand } from './settle';
 import { contractCommand } from './contract';
+import { demosCommand } from './demos';
 import { venuesCommand } from './venues';
 
 // `flowstage`: the command line over the same services as the app; each command is a thin
@@ -35,6 +36,9 @@ Usage:
                                  the venues that fit an artist best, with the score explained
   flowstage predict --artist ID --venue ID --date YYYY-MM-DD [--price EUR] [--json]
                                  tickets forecast (P10–P50–P90), sold-out chance, what it rests on
+  flowstage demos heard [--json]
+                                 tempo and key you confirmed or corrected, as labels (TSV), and
+                                 how the analysis scores against them
 
 Options:
   -h, --help       show this help
@@ -71,6 +75,7 @@ export async function runCli(argv: string[], out: (line: string) => void = conso
   if (command === 'search') return searchCommand(argv.slice(argv.indexOf('search') + 1), out);
   if (command === 'match') return matchCommand(argv.slice(argv.indexOf('match') + 1), out);
   if (command === 'predict') return predictCommand(argv.slice(argv.indexOf('predict') + 1), out);
+  if (command === 'demos') return demosCommand(argv.slice(argv.indexOf('demos') + 1), out);
   if (values.help || command === undefined || command === 'help') {
     out(HELP);
     return 0;
