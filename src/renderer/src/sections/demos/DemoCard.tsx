@@ -17,6 +17,8 @@ import { RadarChart, type RadarAxis } from './charts/RadarChart';
 import { Waveform } from './charts/Waveform';
 import { chipOf, isPending, type Row, type RowActions } from './DemoList';
 import { duration, errorText, lang, num, percent, type DemosT } from './format';
+import { relationOf } from './heard';
+import { KeyControls, KeyReading, TempoControls, TempoReading } from './HeardControls';
 import { useDemos } from './store';
 import { DemoBestVenues } from '../match/DemoBestVenues';
 
@@ -25,20 +27,6 @@ const brightnessScale = (hz: number) => Math.max(0, Math.min(1, (hz - 800) / (35
 
 function confidenceLevel(value: number): 'high' | 'medium' | 'low' {
   return value >= 0.6 ? 'high' : value >= 0.3 ? 'medium' : 'low';
-}
-
-/** Half, double, 2/3 or 3/2 of the tempo (4 % tolerance), as the booker would say it. */
-function relationOf(
-  bpm: number,
-  alternative: number,
-): 'half' | 'double' | 'twoThirds' | 'threeHalves' | 'other' {
-  const ratio = alternative / bpm;
-  const near = (target: number) => Math.abs(ratio / target - 1) < 0.04;
-  if (near(0.5)) return 'half';
-  if (near(2)) return 'double';
-  if (near(2 / 3)) return 'twoThirds';
-  if (near(1.5)) return 'threeHalves';
-  return 'other';
 }
 
 function Confidence({ t, value }: { t: DemosT; value: number }) {
@@ -202,7 +190,7 @@ function AnalysisCard({
       </CardHeader>
 
       <p className="demo-summary" data-testid="demo-summary">
-        {summarizeAnalysis(r, language)}
+        {summarizeAnalysis(r, language, demo.heard)}
       </p>
 
       {r.flags.length > 0 ? (
@@ -232,11 +220,9 @@ function AnalysisCard({
 
       <div className="demo-tiles">
         <Tile title={t('card.tempo')}>
+          <TempoReading demo={demo} result={r} />
           {r.bpm !== null ? (
             <>
-              <p className="demo-figure" data-testid="demo-bpm">
-                {t('card.bpm', { value: num(r.bpm, 1) })}
-              </p>
               {r.bpmAlternative !== null ? (
                 <p className="demo-figure-sub">
                   {t('card.alternative', {
@@ -247,18 +233,15 @@ function AnalysisCard({
               ) : null}
               {r.bpmConfidence !== null ? <Confidence t={t} value={r.bpmConfidence} /> : null}
             </>
-          ) : (
-            <p className="demo-figure demo-figure-missing">{notMeasured}</p>
-          )}
+          ) : null}
+          <TempoControls demo={demo} result={r} />
           <Legend>{t('descriptor.bpm')}</Legend>
         </Tile>
 
         <Tile title={t('card.key')}>
+          <KeyReading demo={demo} result={r} />
           {r.key !== null && r.mode !== null ? (
             <>
-              <p className="demo-figure" data-testid="demo-key">
-                {keyName(r.key, r.mode, language)}
-              </p>
               {r.keyRunnerUp ? (
                 <p className="demo-figure-sub">
                   {t('card.runnerUp', { key: keyName(r.keyRunnerUp.key, r.keyRunnerUp.mode, language) })}
@@ -266,9 +249,8 @@ function AnalysisCard({
               ) : null}
               {r.keyConfidence !== null ? <Confidence t={t} value={r.keyConfidence} /> : null}
             </>
-          ) : (
-            <p className="demo-figure demo-figure-missing">{notMeasured}</p>
-          )}
+          ) : null}
+          <KeyControls demo={demo} result={r} />
           <Legend>{t('descriptor.key')}</Legend>
         </Tile>
 
@@ -406,7 +388,7 @@ function AnalysisCard({
 
       <footer className="demo-card-footer">
         <p className="demo-path" title={demo.filePath}>
-          <span className="muted">{t('card.path')} : </span>
+          <span className="muted">{t('card.path')} </span>
           <span className="path">{demo.filePath}</span>
         </p>
         <p className="muted">{t('card.addedAt', { date: formatDateTime(demo.createdAt) })}</p>
@@ -508,7 +490,7 @@ function StatusCard({ row, actions }: { row: Row; actions: RowActions }) {
       {!pending ? (
         <footer className="demo-card-footer">
           <p className="demo-path" title={row.filePath}>
-            <span className="muted">{t('card.path')} : </span>
+            <span className="muted">{t('card.path')} </span>
             <span className="path">{row.filePath}</span>
           </p>
           <p className="muted">{t('card.addedAt', { date: formatDateTime(row.createdAt) })}</p>

@@ -40,8 +40,11 @@ function metaOf(t: DemosT, row: Row): ReactNode {
       const r = row.result;
       if (!r) return t('status.done');
       const parts: string[] = [];
-      if (r.bpm !== null) parts.push(t('card.bpm', { value: num(r.bpm, 0) }));
-      if (r.key !== null && r.mode !== null) parts.push(keyName(r.key, r.mode, lang()));
+      // What the booker heard, when they said it, wins over the measurement (as on the card).
+      const bpm = row.heard?.bpm ?? r.bpm;
+      const key = row.heard?.key ?? (r.key !== null && r.mode !== null ? { key: r.key, mode: r.mode } : null);
+      if (bpm !== null) parts.push(t('card.bpm', { value: num(bpm, 0) }));
+      if (key !== null) parts.push(keyName(key.key, key.mode, lang()));
       if (r.loudnessLufs !== null) parts.push(t('card.lufs', { value: num(r.loudnessLufs, 0) }));
       parts.push(duration(r.durationSec));
       return parts.join(' · ');

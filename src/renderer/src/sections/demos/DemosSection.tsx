@@ -7,6 +7,7 @@ import { Icon } from '../../components/icons';
 import { toastError, toastSuccess } from '../../store/toasts';
 import { DemoPanel } from './DemoCard';
 import { DemoList, isPending, rowId, type Row, type RowActions } from './DemoList';
+import { AccuracyLine } from './HeardControls';
 import { AUDIO_ACCEPT, collectDropped, collectPicked, takeDrop } from './ingest';
 import { rowStatus, useDemos } from './store';
 import './demos.css';
@@ -32,6 +33,7 @@ export function DemosSection() {
   const items = useDemos((state) => state.items);
   const pending = useDemos((state) => state.pending);
   const selected = useDemos((state) => state.selected);
+  const accuracy = useDemos((state) => state.accuracy);
   const { load, addFiles, select, cancel, retry, remove, retryUpload, dismiss } = useDemos.getState();
 
   const [query, setQuery] = useState('');
@@ -286,6 +288,7 @@ export function DemosSection() {
               ))}
             </div>
           </div>
+          <AccuracyLine accuracy={accuracy} />
           <div className="master-detail demo-master-detail">
             <div className="master demo-master" ref={masterRef}>
               {shown.length > 0 ? (

@@ -1,9 +1,19 @@
 import { create } from 'zustand';
-import type { DemoError, DemoProgress, DemoStatus, DemoSummary, DemoView } from '../../../../shared/demos';
+import {
+  HEARD_BPM_MAX,
+  HEARD_BPM_MIN,
+  type DemoAccuracy,
+  type DemoError,
+  type DemoProgress,
+  type DemoStatus,
+  type DemoSummary,
+  type DemoView,
+  type DemosCorrectInput,
+} from '../../../../shared/demos';
 import { AppError } from '../../../../shared/errors';
 import { api } from '../../api';
 import { i18next } from '../../i18n';
-import { toastError, toastInfo, toastSuccess } from '../../store/toasts';
+import { toastError, toastInfo, toastSuccess, useToasts } from '../../store/toasts';
 import { createIngest, type Collected } from './ingest';
 
 // The Démos screen's state, outside the component so that leaving the screen loses neither the
@@ -37,6 +47,8 @@ interface DemosState {
   views: Record<string, DemoView>;
   /** The demo id or pending key shown in the panel. */
   selected: string | null;
+  /** The analysis scored against what the booker heard (`demos.accuracy`); null until loaded. */
+  accuracy: DemoAccuracy | null;
   load(): Promise<void>;
   addFiles(collected: Collected): void;
   select(id: string | null): void;
@@ -46,6 +58,12 @@ interface DemosState {
   remove(id: string): Promise<void>;
   retryUpload(key: string): void;
   dismiss(key: string): void;
+  /**
+   * Sets what the booker heard on a demo (`demos.correct`): the row and the card take the answer,
+   * the accuracy line is refreshed. False (and a toast) when it was refused.
+   */
+  correct(input: DemosCorrectInput): Promise<boolean>;
+  loadAccuracy(): Promise<void>;
 }
 
 const LIST_LIMIT = 5000;
@@ -101,6 +119,10 @@ function reconcile<T extends DemoSummary | DemoView>(demo: T, since: number): T 
 }
 let subscribed = false;
 let refreshWanted = false;
+
+/** Analyses finishing one after another refresh the accuracy line once, after a short pause. */
+const ACCURACY_DEBOUNCE_MS = 400;
+let accuracyTimer: ReturnType<typeof setTimeout> | null = null;
 
 interface Drop {
   keys: Set<string>;
@@ -164,9 +186,41 @@ export const useDemos = create<DemosState>((set, get) => {
           : state.items,
         views: { ...state.views, [id]: view },
       }));
+      // A redone analysis of a demo the booker already checked changes the score.
+      if (view.heard) scheduleAccuracy();
     } catch (error) {
       if (!(error instanceof AppError && error.code === 'NOT_FOUND')) toastError(error);
     }
+  }
+
+  async function fetchAccuracy(): Promise<void> {
+    const accuracy = await api.invoke('demos.accuracy', {});
+    set({ accuracy });
+  }
+
+  function scheduleAccuracy(): void {
+    if (accuracyTimer !== null) clearTimeout(accuracyTimer);
+    accuracyTimer = setTimeout(() => {
+      accuracyTimer = null;
+      fetchAccuracy().catch(toastError);
+    }, ACCURACY_DEBOUNCE_MS);
+  }
+
+  /** A refused correction, said in the booker's words (the host's message stays as the detail). */
+  function correctionFailed(error: unknown): void {
+    if (!(error instanceof AppError) || (error.code !== 'VALIDATION' && error.code !== 'NOT_FOUND')) {
+      toastError(error);
+      return;
+    }
+    useToasts.getState().push({
+      kind: 'error',
+      title: t('heard.errorTitle'),
+      message:
+        error.code === 'VALIDATION'
+          ? t('heard.errors.VALIDATION', { min: HEARD_BPM_MIN, max: HEARD_BPM_MAX })
+          : t('heard.errors.NOT_FOUND'),
+    });
+    if (error.code === 'NOT_FOUND') refresh().catch(toastError);
   }
 
   function applyProgress(progress: DemoProgress): void {
@@ -274,9 +328,12 @@ export const useDemos = create<DemosState>((set, get) => {
     pending: [],
     views: {},
     selected: null,
+    accuracy: null,
 
     async load() {
       subscribe();
+      // The accuracy line is a side note: its failure does not hold the list back.
+      fetchAccuracy().catch(toastError);
       try {
         await refresh();
       } catch (error) {
@@ -365,6 +422,7 @@ export const useDemos = create<DemosState>((set, get) => {
           selected: state.selected === id ? null : state.selected,
         };
       });
+      scheduleAccuracy();
     },
 
     retryUpload(key) {
@@ -381,6 +439,34 @@ export const useDemos = create<DemosState>((set, get) => {
         pending: state.pending.filter((entry) => entry.key !== key),
         selected: state.selected === key ? null : state.selected,
       }));
+    },
+
+    async correct(input) {
+      let demo: DemoSummary;
+      try {
+        const since = eventSeq;
+        demo = reconcile(await api.invoke('demos.correct', input), since);
+      } catch (error) {
+        correctionFailed(error);
+        return false;
+      }
+      set((state) => {
+        const view = state.views[demo.id];
+        return {
+          items: upsert(state.items, [demo]),
+          views: view
+            ? { ...state.views, [demo.id]: { ...view, heard: demo.heard, updatedAt: demo.updatedAt } }
+            : state.views,
+        };
+      });
+      if (accuracyTimer !== null) clearTimeout(accuracyTimer);
+      accuracyTimer = null;
+      await fetchAccuracy().catch(toastError);
+      return true;
+    },
+
+    async loadAccuracy() {
+      await fetchAccuracy().catch(toastError);
     },
   };
 });
