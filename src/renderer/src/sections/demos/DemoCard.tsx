@@ -17,7 +17,7 @@ import { RadarChart, type RadarAxis } from './charts/RadarChart';
 import { Waveform } from './charts/Waveform';
 import { chipOf, isPending, type Row, type RowActions } from './DemoList';
 import { duration, errorText, lang, num, percent, type DemosT } from './format';
-import { relationOf } from './heard';
+import { relationOf, sameBpm } from './heard';
 import { KeyControls, KeyReading, TempoControls, TempoReading } from './HeardControls';
 import { useDemos } from './store';
 import { DemoBestVenues } from '../match/DemoBestVenues';
@@ -223,7 +223,9 @@ function AnalysisCard({
           <TempoReading demo={demo} result={r} />
           {r.bpm !== null ? (
             <>
-              {r.bpmAlternative !== null ? (
+              {/* The other reading, unless the booker already chose it (it is then the figure above). */}
+              {r.bpmAlternative !== null &&
+              !(demo.heard?.bpm != null && sameBpm(demo.heard.bpm, r.bpmAlternative)) ? (
                 <p className="demo-figure-sub">
                   {t('card.alternative', {
                     value: num(r.bpmAlternative, 1),
