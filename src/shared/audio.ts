@@ -197,26 +197,45 @@ export function outOfTen(value: number): number {
   return Math.round(Math.min(1, Math.max(0, value)) * 10);
 }
 
+/** A tempo and key the booker confirmed or corrected (demos.ts DemoHeard, without its date). */
+export type HeardReading = { bpm: number | null; key: { key: PitchClass; mode: KeyMode } | null };
+
+/**
+ * The tempo and key to show for a demo: what the booker heard where they said it, else the
+ * measurement. `heardBpm` says which the tempo is (a heard tempo carries no weak-pulse caveat).
+ */
+export function shownTempoAndKey(
+  a: Pick<AudioAnalysis, 'bpm' | 'key' | 'mode'>,
+  heard?: HeardReading | null,
+): { bpm: number | null; heardBpm: boolean; key: { key: PitchClass; mode: KeyMode } | null } {
+  const heardBpm = heard?.bpm != null;
+  return {
+    bpm: heardBpm ? heard!.bpm : a.bpm,
+    heardBpm,
+    key: heard?.key ?? (a.key !== null && a.mode !== null ? { key: a.key, mode: a.mode } : null),
+  };
+}
+
 /**
  * One sentence per file, e.g. "104 BPM, ré mineur, −14 LUFS, énergie 7/10, humeur contemplative".
- * With `heard` (the tempo and key the booker confirmed or corrected, demos.ts DemoHeard), those
- * replace the measured ones.
+ * With `heard`, the booker's tempo and key replace the measured ones (shownTempoAndKey).
  */
 export function summarizeAnalysis(
-  a: AudioAnalysis | Omit<AudioAnalysis, 'embedding'>,
+  a: Omit<AudioAnalysis, 'embedding'>,
   lang: Lang,
-  heard?: { bpm: number | null; key: { key: PitchClass; mode: KeyMode } | null } | null,
+  heard?: HeardReading | null,
 ): string {
   const fr = lang === 'fr';
   if (a.flags.includes('silent')) return fr ? 'Silence : rien à analyser' : 'Silent: nothing to analyse';
   const parts: string[] = [];
-  if (heard?.bpm != null) parts.push(`${Math.round(heard.bpm)} BPM`);
-  else if (a.bpm !== null) {
-    const weak = a.flags.includes('low-pulse');
-    parts.push(`${Math.round(a.bpm)} BPM${weak ? (fr ? ' (pulsation peu nette)' : ' (weak pulse)') : ''}`);
+  const shown = shownTempoAndKey(a, heard);
+  if (shown.bpm !== null) {
+    const weak = !shown.heardBpm && a.flags.includes('low-pulse');
+    parts.push(
+      `${Math.round(shown.bpm)} BPM${weak ? (fr ? ' (pulsation peu nette)' : ' (weak pulse)') : ''}`,
+    );
   }
-  if (heard?.key) parts.push(keyName(heard.key.key, heard.key.mode, lang));
-  else if (a.key !== null && a.mode !== null) parts.push(keyName(a.key, a.mode, lang));
+  if (shown.key !== null) parts.push(keyName(shown.key.key, shown.key.mode, lang));
   if (a.loudnessLufs !== null) parts.push(`${formatSigned(Math.round(a.loudnessLufs))} LUFS`);
   if (a.energy !== null) parts.push(`${fr ? 'énergie' : 'energy'} ${outOfTen(a.energy)}/10`);
   if (a.mood !== null) parts.push(`${fr ? 'humeur' : 'mood'} ${MOOD_LABELS[lang][a.mood]}`);

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { MethodOutput } from '../../shared/contract';
 import { startCore } from '../app';
+import { parseCommandArgs } from './args';
 import { defaultDataDir } from '../profile';
 
 /*
@@ -25,24 +25,15 @@ export async function demosCommand(
   err: (line: string) => void = (line) => console.error(line),
   dataDir: string = defaultDataDir(),
 ): Promise<number> {
-  let values: { json?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
-    }));
-  } catch (error) {
-    err(`flowstage demos: ${(error as Error).message}`);
-    err(USAGE);
-    return 64;
-  }
-  if (values.help) {
-    out(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs(
+    'demos',
+    args,
+    { json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } },
+    USAGE,
+    { out, err, allowPositionals: true },
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   if (positionals.length !== 1 || positionals[0] !== 'heard') {
     err(USAGE);
     return 64;

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { MethodOutput } from '../../shared/contract';
 import { startCore } from '../app';
+import { parseCommandArgs } from './args';
 import { defaultDataDir } from '../profile';
 
 /*
@@ -25,29 +25,21 @@ export async function matchCommand(
   err: (line: string) => void = (line) => console.error(line),
   dataDir: string = defaultDataDir(),
 ): Promise<number> {
-  let values: { artist?: string; limit?: string; lang?: string; json?: boolean; help?: boolean };
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        artist: { type: 'string', short: 'a' },
-        limit: { type: 'string', short: 'n' },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    err(`flowstage match: ${(error as Error).message}`);
-    err(USAGE);
-    return 64;
-  }
-  if (values.help) {
-    out(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs(
+    'match',
+    args,
+    {
+      artist: { type: 'string', short: 'a' },
+      limit: { type: 'string', short: 'n' },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+    { out, err },
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.artist) {
     err('flowstage match: --artist ID is required');
     err(USAGE);

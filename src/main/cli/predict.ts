@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { MethodOutput } from '../../shared/contract';
 import { startCore } from '../app';
+import { parseCommandArgs } from './args';
 import { defaultDataDir } from '../profile';
 
 /*
@@ -22,41 +22,24 @@ export async function predictCommand(
   err: (line: string) => void = (line) => console.error(line),
   dataDir: string = defaultDataDir(),
 ): Promise<number> {
-  let values: {
-    artist?: string;
-    venue?: string;
-    date?: string;
-    price?: string;
-    capacity?: string;
-    lang?: string;
-    json?: boolean;
-    help?: boolean;
-  };
-  try {
-    ({ values } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: false,
-      options: {
-        artist: { type: 'string', short: 'a' },
-        venue: { type: 'string' },
-        date: { type: 'string', short: 'd' },
-        price: { type: 'string' },
-        capacity: { type: 'string' },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    err(`flowstage predict: ${(error as Error).message}`);
-    err(USAGE);
-    return 64;
-  }
-  if (values.help) {
-    out(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs(
+    'predict',
+    args,
+    {
+      artist: { type: 'string', short: 'a' },
+      venue: { type: 'string' },
+      date: { type: 'string', short: 'd' },
+      price: { type: 'string' },
+      capacity: { type: 'string' },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+    { out, err },
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values } = parsed;
   if (!values.artist || !values.venue || !values.date) {
     err('flowstage predict: --artist, --venue and --date are required');
     err(USAGE);

@@ -1,6 +1,6 @@
-import { parseArgs } from 'node:util';
 import type { MethodOutput } from '../../shared/contract';
 import { startCore } from '../app';
+import { parseCommandArgs } from './args';
 import { defaultDataDir } from '../profile';
 
 /*
@@ -25,30 +25,21 @@ export async function searchCommand(
   err: (line: string) => void = (line) => console.error(line),
   dataDir: string = defaultDataDir(),
 ): Promise<number> {
-  let values: { artist?: string; limit?: string; lang?: string; json?: boolean; help?: boolean };
-  let positionals: string[];
-  try {
-    ({ values, positionals } = parseArgs({
-      args,
-      strict: true,
-      allowPositionals: true,
-      options: {
-        artist: { type: 'string', short: 'a' },
-        limit: { type: 'string', short: 'n' },
-        lang: { type: 'string' },
-        json: { type: 'boolean' },
-        help: { type: 'boolean', short: 'h' },
-      },
-    }));
-  } catch (error) {
-    err(`flowstage search: ${(error as Error).message}`);
-    err(USAGE);
-    return 64;
-  }
-  if (values.help) {
-    out(USAGE);
-    return 0;
-  }
+  const parsed = parseCommandArgs(
+    'search',
+    args,
+    {
+      artist: { type: 'string', short: 'a' },
+      limit: { type: 'string', short: 'n' },
+      lang: { type: 'string' },
+      json: { type: 'boolean' },
+      help: { type: 'boolean', short: 'h' },
+    },
+    USAGE,
+    { out, err, allowPositionals: true },
+  );
+  if (typeof parsed === 'number') return parsed;
+  const { values, positionals } = parsed;
   const query = positionals.join(' ').trim();
   if (!query) {
     err('flowstage search: a query is required');

@@ -1,6 +1,6 @@
 import { useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { keyName } from '../../../../shared/audio';
+import { keyName, shownTempoAndKey } from '../../../../shared/audio';
 import type { DemoSummary } from '../../../../shared/demos';
 import { Icon } from '../../components/icons';
 import { formatBytes } from '../../lib/format';
@@ -41,8 +41,7 @@ function metaOf(t: DemosT, row: Row): ReactNode {
       if (!r) return t('status.done');
       const parts: string[] = [];
       // What the booker heard, when they said it, wins over the measurement (as on the card).
-      const bpm = row.heard?.bpm ?? r.bpm;
-      const key = row.heard?.key ?? (r.key !== null && r.mode !== null ? { key: r.key, mode: r.mode } : null);
+      const { bpm, key } = shownTempoAndKey(r, row.heard);
       if (bpm !== null) parts.push(t('card.bpm', { value: num(bpm, 0) }));
       if (key !== null) parts.push(keyName(key.key, key.mode, lang()));
       if (r.loudnessLufs !== null) parts.push(t('card.lufs', { value: num(r.loudnessLufs, 0) }));
